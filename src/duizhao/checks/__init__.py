@@ -1,0 +1,21 @@
+"""The rule registry: every rule duizhao knows, by stable id, in documentation order.
+
+Add a rule by writing a small class in the module of its family and listing it here; the
+CLI's ``rules`` command, the README table and SARIF metadata are all generated from this.
+"""
+
+from __future__ import annotations
+
+from .base import CorpusRule, PairContext, PairRule, Rule
+from .basic import EmptyTarget, LeftoverCjk
+from .consistency import SegmentInconsistent
+
+RULE_CLASSES: tuple[type[Rule], ...] = (
+    EmptyTarget,
+    LeftoverCjk,
+    SegmentInconsistent,
+)
+
+RULES: dict[str, type[Rule]] = {cls.id: cls for cls in RULE_CLASSES}
+
+__all__ = ["RULES", "RULE_CLASSES", "CorpusRule", "PairContext", "PairRule", "Rule"]

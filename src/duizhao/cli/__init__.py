@@ -1,0 +1,28 @@
+"""Command line: a thin layer over the library. The only package that imports typer.
+
+Each command group lives in its own module and registers itself on ``app``; library errors
+(``DuizhaoError``) become one line on stderr and exit code 2, never a traceback.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from ..errors import DuizhaoError
+from . import check as _check  # noqa: F401  (registers commands)
+from ._app import app
+
+
+def main() -> None:
+    """Console-script entry point."""
+    try:
+        app()
+    except DuizhaoError as error:  # raised outside a command (e.g. while parsing options)
+        print(f"duizhao: error: {error}", file=sys.stderr)
+        sys.exit(error.exit_code)
+    except KeyboardInterrupt:
+        print("duizhao: interrupted", file=sys.stderr)
+        sys.exit(130)
+
+
+__all__ = ["app", "main"]

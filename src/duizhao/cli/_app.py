@@ -1,0 +1,24 @@
+"""The Typer application object and the one place errors become exit codes."""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from ..errors import DuizhaoError
+
+app = typer.Typer(
+    name="duizhao",
+    help="对照 duizhao: check Chinese–English policy translations against a glossary, their figures and each other.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def fail(error: DuizhaoError) -> typer.Exit:
+    """Print one line for ``error`` on stderr and return the Exit to raise."""
+    print(f"duizhao: error: {error}", file=sys.stderr)
+    return typer.Exit(error.exit_code)

@@ -1,0 +1,108 @@
+"""Bitext formats: one reader/writer class per format and one name → class registry.
+
+``iter_segments`` is the single entry point the checker uses: it expands directories,
+picks a reader by file extension and streams segments from every input in a stable order.
+An unknown extension is a usage error, never a silent skip of an explicitly named file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+
+from ..errors import InputError, UsageError
+from ..model import Segment
+from .base import Reader, Writer, document_id_for
+from .tsv import TsvReader, TsvWriter
+from .yaml_corpus import YamlCorpusReader, YamlCorpusWriter
+
+READERS: dict[str, type[Reader]] = {
+    YamlCorpusReader.name: YamlCorpusReader,
+    TsvReader.name: TsvReader,
+}
+WRITERS: dict[str, type[Writer]] = {
+    YamlCorpusWriter.name: YamlCorpusWriter,
+    TsvWriter.name: TsvWriter,
+}
+
+
+def _by_extension(table: dict[str, type]) -> dict[str, str]:
+    return {ext: name for name, cls in table.items() for ext in cls.extensions}
+
+
+def reader_for(path: Path, format_name: str | None = None) -> Reader:
+    """The reader for ``path``: by ``format_name`` when given, else by extension."""
+    if format_name:
+        if format_name not in READERS:
+            raise UsageError(f"unknown input format {format_name!r} (known: {', '.join(sorted(READERS))})")
+        return READERS[format_name]()
+    ext = path.suffix.lower()
+    name = _by_extension(READERS).get(ext)
+    if name is None:
+        known = ", ".join(sorted(_by_extension(READERS)))
+        raise InputError(f"unknown file type {ext or '(no extension)'!r}; duizhao reads {known}", file=str(path))
+    return READERS[name]()
+
+
+def writer_for(format_name: str | None, path: Path) -> Writer:
+    """The writer for ``format_name``, or for ``path``'s extension when no format is given."""
+    name = format_name or _by_extension(WRITERS).get(path.suffix.lower())
+    if name is None or name not in WRITERS:
+        raise UsageError(f"unknown output format {format_name or path.suffix!r} (known: {', '.join(sorted(WRITERS))})")
+    return WRITERS[name]()
+
+
+def expand_paths(paths: Sequence[Path]) -> list[Path]:
+    """Files to read: named files as given, directories searched recursively for known extensions."""
+    known = _by_extension(READERS)
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in known
+                           and not p.name.startswith("."))
+            files.extend(_drop_secondary(found))
+        elif path.exists():
+            files.append(path)
+        else:
+            raise InputError("no such file or directory", file=str(path))
+    return files
+
+
+def _drop_secondary(found: list[Path]) -> list[Path]:
+    """Leave out files a sibling's reader already covers (e.g. ``x.en`` beside ``x.zh``)."""
+    out = []
+    present = set(found)
+    for path in found:
+        reader = READERS[_by_extension(READERS)[path.suffix.lower()]]
+        primary = getattr(reader, "primary_for", None)
+        if primary is not None and primary(path) in present and primary(path) != path:
+            continue
+        out.append(path)
+    return out
+
+
+def iter_segments(paths: Sequence[Path], *, encoding: str | None = None,
+                  format_name: str | None = None) -> Iterator[Segment]:
+    """Stream every segment of every input, in path order."""
+    for path in expand_paths(paths):
+        yield from reader_for(path, format_name).read(path, encoding=encoding)
+
+
+def write_segments(segments: Iterable[Segment], path: Path, format_name: str | None = None,
+                   **options: object) -> int:
+    """Write ``segments`` to ``path`` in ``format_name`` (or by extension); returns the count."""
+    return writer_for(format_name, path).write(segments, path, **options)
+
+
+__all__ = [
+    "READERS",
+    "WRITERS",
+    "Reader",
+    "Writer",
+    "document_id_for",
+    "expand_paths",
+    "iter_segments",
+    "reader_for",
+    "write_segments",
+    "writer_for",
+]

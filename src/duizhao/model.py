@@ -1,0 +1,149 @@
+"""The immutable records every module shares: segments, documents, terms, findings.
+
+Readers produce ``Segment`` objects one at a time (a million-pair translation memory never
+has to be held in memory); each segment points at the ``DocumentInfo`` it came from, which
+is shared, so streaming creates no per-pair copies of document metadata.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from types import MappingProxyType
+from typing import Mapping
+
+EMPTY_MAPPING: Mapping[str, str] = MappingProxyType({})
+
+
+class Severity(str, Enum):
+    """How serious a finding is; ordered so that ``rank`` can be compared."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        return {"error": 3, "warning": 2, "info": 1}[self.value]
+
+    def __str__(self) -> str:  # so f-strings print "error", not "Severity.ERROR"
+        return self.value
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentInfo:
+    """Metadata of one corpus document (one YAML file, one TSV file, one TMX file...)."""
+
+    id: str
+    file: str
+    title: str = ""
+    source: Mapping[str, str] = field(default_factory=lambda: EMPTY_MAPPING)
+    src_lang: str = "zh-CN"
+    tgt_lang: str = "en"
+
+    def __hash__(self) -> int:  # the source mapping is not hashable; id and file identify a document
+        return hash((self.id, self.file))
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """One aligned sentence pair.
+
+    ``line`` is the 1-based line in ``doc.file`` where the pair starts, so every finding can
+    point an editor at it. ``ignore`` maps rule ids to the reason a translator gave for
+    suppressing them on this segment.
+    """
+
+    id: str
+    zh: str
+    en: str
+    doc: DocumentInfo
+    line: int = 0
+    note: str = ""
+    ignore: Mapping[str, str] = field(default_factory=lambda: EMPTY_MAPPING)
+    props: Mapping[str, str] = field(default_factory=lambda: EMPTY_MAPPING)
+
+    @property
+    def file(self) -> str:
+        return self.doc.file
+
+    def __hash__(self) -> int:
+        return hash((self.doc.file, self.id, self.zh, self.en))
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A whole document, for writers and tools that need every segment at once."""
+
+    info: DocumentInfo
+    segments: tuple[Segment, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """One controlled-glossary entry."""
+
+    zh: str
+    en: str
+    variants: tuple[str, ...] = ()
+    forbidden: tuple[str, ...] = ()
+    note: str = ""
+    source: str = ""
+    status: str = "approved"  # approved | proposed | deprecated
+    domain: str = ""
+    case_sensitive: bool = False
+    forbidden_everywhere: bool = False
+    file: str = ""
+    line: int = 0
+
+    @property
+    def renderings(self) -> tuple[str, ...]:
+        """Every accepted English rendering, the approved one first."""
+        return (self.en, *self.variants)
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """Where a finding (or a segment it relates to) lives."""
+
+    file: str
+    line: int
+    segment: str
+    doc: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A character range in one side of a pair, for highlighting."""
+
+    side: str  # "zh" or "en"
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One problem a rule found. Rules return these; they never print or raise."""
+
+    rule: str
+    severity: Severity
+    message: str
+    location: Location
+    spans: tuple[Span, ...] = ()
+    related: tuple[Location, ...] = ()
+    data: Mapping[str, object] = field(default_factory=lambda: EMPTY_MAPPING)
+
+    @property
+    def file(self) -> str:
+        return self.location.file
+
+    @property
+    def line(self) -> int:
+        return self.location.line
+
+    @property
+    def segment(self) -> str:
+        return self.location.segment
+
+    def sort_key(self) -> tuple[str, int, str, str, str]:
+        return (self.location.file, self.location.line, self.location.segment, self.rule, self.message)

@@ -1,0 +1,121 @@
+"""YAML with line numbers: one parse, plain Python values, and the line of every mapping.
+
+PyYAML's ``safe_load`` throws positions away; corpus and glossary findings must point at the
+line where a segment or entry starts, so both loaders compose nodes (with the C parser when
+libyaml is present) and convert them here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+from .errors import FormatError
+
+try:  # libyaml is several times faster on large files
+    _Loader: Any = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - depends on how PyYAML was built
+    _Loader = yaml.SafeLoader
+
+
+@dataclass(frozen=True, slots=True)
+class Located:
+    """A YAML value with the 1-based line where it starts."""
+
+    value: Any
+    line: int
+
+
+def compose(text: str, file: str) -> yaml.Node | None:
+    """Parse ``text`` into a node tree, turning YAML errors into one-line ``FormatError``s."""
+    try:
+        return yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        problem = exc.problem or exc.context or "invalid YAML"
+        raise FormatError(f"malformed YAML: {problem}", file=file, line=line) from None
+    except yaml.YAMLError as exc:
+        raise FormatError(f"malformed YAML: {exc}", file=file) from None
+
+
+class _SafeScalars(yaml.constructor.SafeConstructor):
+    """Builds scalars by their resolved tag without the per-document object cache."""
+
+
+_SCALARS = _SafeScalars()
+
+
+def to_python(node: yaml.Node, file: str) -> Any:
+    """Convert a node to plain Python, resolving scalars the way ``safe_load`` would."""
+    if isinstance(node, yaml.ScalarNode):
+        build = _SCALARS.yaml_constructors.get(node.tag, _SafeScalars.construct_undefined)
+        try:
+            return build(_SCALARS, node)
+        except yaml.YAMLError as exc:
+            raise FormatError(f"bad value: {exc}", file=file, line=node.start_mark.line + 1) from None
+    if isinstance(node, yaml.SequenceNode):
+        return [to_python(child, file) for child in node.value]
+    if isinstance(node, yaml.MappingNode):
+        out: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            key = to_python(key_node, file)
+            if not isinstance(key, (str, int, float, bool)) or key is None:
+                raise FormatError("mapping keys must be plain words", file=file, line=key_node.start_mark.line + 1)
+            out[str(key) if not isinstance(key, str) else key] = to_python(value_node, file)
+        return out
+    raise FormatError("unsupported YAML node", file=file, line=node.start_mark.line + 1)  # pragma: no cover
+
+
+def line_of(node: yaml.Node) -> int:
+    return node.start_mark.line + 1
+
+
+def mapping_items(node: yaml.Node, file: str, what: str) -> list[tuple[str, yaml.Node]]:
+    """The ``(key, value_node)`` pairs of a mapping node, or a ``FormatError`` saying what was expected."""
+    if not isinstance(node, yaml.MappingNode):
+        raise FormatError(f"{what} must be a mapping (key: value)", file=file, line=line_of(node))
+    items = []
+    for key_node, value_node in node.value:
+        key = to_python(key_node, file)
+        items.append((str(key), value_node))
+    return items
+
+
+def as_text(node: yaml.Node, file: str, what: str) -> str:
+    """A scalar as a string: numbers become their text, ``null`` becomes empty."""
+    value = to_python(node, file)
+    if value is None:
+        return ""
+    if isinstance(value, (dict, list)):
+        raise FormatError(f"{what} must be text, not a {'mapping' if isinstance(value, dict) else 'list'}",
+                          file=file, line=line_of(node))
+    if isinstance(node, yaml.ScalarNode) and not isinstance(value, str):
+        return node.value  # keep "007" or "1.10" exactly as written
+    return str(value)
+
+
+def dump(data: Any) -> str:
+    """Readable, stable YAML for humans to edit: block style, Unicode kept, no line folding."""
+    return yaml.dump(
+        data,
+        Dumper=_Dumper,
+        allow_unicode=True,
+        sort_keys=False,
+        width=1_000_000,
+        default_flow_style=False,
+    )
+
+
+class _Dumper(yaml.SafeDumper):
+    pass
+
+
+def _str_representer(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    style = "|" if "\n" in value and not value.endswith((" ", "\t")) and value == value.strip("\n") else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_Dumper.add_representer(str, _str_representer)

@@ -1,0 +1,50 @@
+"""The engine: rule selection, suppressions, corpus findings after pair findings."""
+
+from __future__ import annotations
+
+import pytest
+
+from duizhao.engine import Checker, build_rules
+from duizhao.errors import UsageError
+from duizhao.model import Severity
+from tests.helpers import seg
+
+
+def test_unknown_rule_ids_are_usage_errors():
+    with pytest.raises(UsageError, match="unknown rule 'no-such-rule'"):
+        build_rules(select=["no-such-rule"])
+    with pytest.raises(UsageError):
+        build_rules(ignore=["empty-targt"])
+
+
+def test_select_ignore_and_severity_override():
+    assert [r.id for r in build_rules(select=["empty-target"])] == ["empty-target"]
+    assert "empty-target" not in [r.id for r in build_rules(ignore=["empty-target"])]
+    (rule,) = build_rules(select=["empty-target"], severities={"empty-target": Severity.WARNING})
+    assert rule.severity is Severity.WARNING
+
+
+def test_suppression_drops_finding_and_counts_it():
+    checker = Checker(build_rules(select=["empty-target", "leftover-cjk"]))
+    segments = [
+        seg("甲", "", "s1", ignore={"empty-target": "title page, translated elsewhere"}),
+        seg("乙", "", "s2"),
+    ]
+    findings = list(checker.run(segments))
+    assert [(f.rule, f.segment) for f in findings] == [("empty-target", "s2")]
+    assert checker.stats.suppressed == 1
+    assert checker.stats.as_dict()["errors"] == 1
+
+
+def test_corpus_findings_name_every_segment():
+    checker = Checker(build_rules(select=["segment-inconsistent"]))
+    segments = [
+        seg("祝愿全市人民幸福安康！", "We wish all citizens happiness.", "s1", 1),
+        seg("祝愿全市人民幸福安康！", "We wish all citizens well-being.", "s2", 2),
+        seg("祝愿全市人民幸福安康！", "We wish all citizens happiness.", "s3", 3),
+    ]
+    (finding,) = list(checker.run(segments))
+    assert finding.rule == "segment-inconsistent"
+    involved = {finding.segment, *(r.segment for r in finding.related)}
+    assert involved == {"s1", "s2", "s3"}
+    assert "2 ways" in finding.message
