@@ -3,13 +3,21 @@
 from __future__ import annotations
 
 from ..errors import UsageError
-from .base import Formatter, RunInfo
+from .base import Formatter, RunInfo, render
+from .github import GithubFormatter
+from .html import HtmlFormatter
 from .json import JsonFormatter
+from .junit import JunitFormatter
+from .sarif import SarifFormatter
 from .text import TextFormatter
 
 FORMATTERS: dict[str, type[Formatter]] = {
     TextFormatter.name: TextFormatter,
     JsonFormatter.name: JsonFormatter,
+    SarifFormatter.name: SarifFormatter,
+    JunitFormatter.name: JunitFormatter,
+    GithubFormatter.name: GithubFormatter,
+    HtmlFormatter.name: HtmlFormatter,
 }
 
 
@@ -21,4 +29,4 @@ def formatter_class(name: str) -> type[Formatter]:
         raise UsageError(f"unknown report format {name!r} (known: {', '.join(FORMATTERS)})") from None
 
 
-__all__ = ["FORMATTERS", "Formatter", "RunInfo", "formatter_class"]
+__all__ = ["FORMATTERS", "Formatter", "RunInfo", "formatter_class", "render"]

@@ -1,32 +1,49 @@
 """The lifecycle every report format shares: ``start`` → ``handle`` each finding → ``finish``.
 
 Formatters never decide exit codes or filter findings; they render what the engine found.
+What they may need beyond the findings travels in ``RunInfo``:
+
+* ``rules``: the rule classes that ran (SARIF's ``tool.driver.rules``, the HTML legend);
+* ``texts``: the zh/en text of the segments that have findings, keyed by ``(file, segment)``,
+  so a terminal can highlight the offending span without re-reading anything;
+* ``reread``: a callable that streams the inputs again, for the HTML report's side-by-side
+  view of whole documents (it is called at most once, after the check, and streams);
+* ``matcher``: the glossary matcher, so the HTML report can mark glossary terms.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import IO, Any, ClassVar
 
-from ..model import Finding
+from ..model import Finding, Segment
+
+SegmentKey = tuple[str, str]  # (file, segment id)
 
 
 @dataclass(frozen=True)
 class RunInfo:
-    """What a report says about the run itself (for reproducibility)."""
+    """What a report says about the run itself (for reproducibility) and what it may look up."""
 
     version: str
     signature: str
     glossary_hash: str = ""
     glossary_terms: int = 0
     inputs: tuple[str, ...] = ()
+    files: tuple[str, ...] = ()  # every file checked, in order (clean ones too)
     options: dict[str, Any] = field(default_factory=dict)
+    rules: Sequence[type] = ()
+    texts: Mapping[SegmentKey, tuple[str, str]] = field(default_factory=dict)
+    reread: Callable[[], Iterable[Segment]] | None = None
+    matcher: Any = None
 
 
 class Formatter:
     """Base formatter: collects findings; subclasses render them in ``finish``."""
 
     name: ClassVar[str]
+    description: ClassVar[str] = ""
 
     def __init__(self, out: IO[str], run: RunInfo, *, color: bool = False) -> None:
         self.out = out
@@ -45,3 +62,20 @@ class Formatter:
 
     def sorted_findings(self) -> list[Finding]:
         return sorted(self.findings, key=Finding.sort_key)
+
+    def rule_classes(self) -> list[type]:
+        """The rules that ran, or (when the caller did not say) every rule that has a finding."""
+        if self.run.rules:
+            return list(self.run.rules)
+        from ..checks import RULES
+
+        seen = dict.fromkeys(f.rule for f in self.sorted_findings())
+        return [RULES[r] for r in seen if r in RULES]
+
+
+def render(formatter: Formatter, findings: Iterable[Finding], summary: dict[str, Any]) -> None:
+    """Drive ``formatter`` through its whole lifecycle."""
+    formatter.start()
+    for finding in findings:
+        formatter.handle(finding)
+    formatter.finish(summary)

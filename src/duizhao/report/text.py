@@ -1,4 +1,9 @@
-"""Plain text for people: grouped by file, one finding per line, then a summary line."""
+"""Plain text for people: grouped by file, one finding per line, then a summary line.
+
+On a terminal (``color=True``) the severity is coloured and, when the finding marks spans and
+the run kept the segment's text, the offending text is shown under the finding with the spans
+highlighted (rich). Piped or written to a file, the output is plain and stable.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +12,9 @@ from typing import Any, ClassVar
 
 from ..model import Finding
 from .base import Formatter
+
+_SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+_CONTEXT = 40  # characters of context shown either side of a highlighted span
 
 
 def finding_line(finding: Finding) -> str:
@@ -23,13 +31,98 @@ def summary_line(summary: dict[str, Any]) -> str:
     )
 
 
+def baseline_lines(summary: dict[str, Any]) -> list[str]:
+    """What the baseline hid and which of its entries no longer match anything."""
+    baseline = summary.get("baseline")
+    if not baseline:
+        return []
+    lines = [f"baseline {baseline['file']}: {baseline['known']} known finding(s) not reported, "
+             f"{baseline['stale']} stale entr{'y' if baseline['stale'] == 1 else 'ies'}"]
+    for entry in baseline.get("stale_entries", ()):
+        lines.append(f"  stale: {entry['file']} [{entry['segment']}] {entry['rule']}: {entry['message']}")
+    return lines
+
+
+def excerpt(text: str, spans: list[tuple[int, int]]) -> tuple[str, list[tuple[int, int]], int]:
+    """The part of ``text`` around ``spans`` (at most ``_CONTEXT`` characters either side).
+
+    Returns the excerpt, the spans shifted into it, and the offset it starts at.
+    """
+    lo = max(0, min(s for s, _ in spans) - _CONTEXT)
+    hi = min(len(text), max(e for _, e in spans) + _CONTEXT)
+    return text[lo:hi], [(s - lo, e - lo) for s, e in spans], lo
+
+
 class TextFormatter(Formatter):
     name: ClassVar[str] = "text"
+    description: ClassVar[str] = "one line per finding, grouped by file (highlighted on a terminal)"
 
     def finish(self, summary: dict[str, Any]) -> None:
+        if self.color:
+            self._finish_rich(summary)
+            return
         write = self.out.write
         for file, group in groupby(self.sorted_findings(), key=lambda f: f.location.file):
             write(f"{file}\n")
             for finding in group:
                 write(f"  {finding_line(finding)}\n")
+        for line in baseline_lines(summary):
+            write(line + "\n")
         write(summary_line(summary) + "\n")
+
+    def _finish_rich(self, summary: dict[str, Any]) -> None:
+        from rich.console import Console
+        from rich.text import Text
+
+        console = Console(file=self.out, force_terminal=True, highlight=False, soft_wrap=True)
+        self._texts = self._segment_texts()
+        for file, group in groupby(self.sorted_findings(), key=lambda f: f.location.file):
+            console.print(Text(file, style="bold underline"))
+            for finding in group:
+                loc = finding.location
+                line = Text("  ")
+                line.append(f"{loc.file}:{loc.line}: ", style="dim")
+                line.append(finding.severity.value, style=_SEVERITY_STYLE.get(finding.severity.value, ""))
+                line.append(f" {finding.rule} ", style="bold")
+                line.append(f"[{loc.segment}] ", style="dim")
+                line.append(finding.message)
+                console.print(line)
+                for shown in self._highlighted(finding, Text):
+                    console.print(shown)
+        for text in baseline_lines(summary):
+            console.print(Text(text, style="dim"))
+        errors = summary.get("errors", 0)
+        console.print(Text(summary_line(summary), style="bold red" if errors else "bold green"))
+
+    def _segment_texts(self) -> dict[tuple[str, str], tuple[str, str]]:
+        """zh/en of the segments whose findings mark spans (kept in the run, or streamed again)."""
+        wanted = {(f.location.file, f.location.segment) for f in self.findings if f.spans}
+        if not wanted:
+            return {}
+        if self.run.texts or self.run.reread is None:
+            return dict(self.run.texts)
+        texts = {}
+        for seg in self.run.reread():
+            key = (seg.doc.file, seg.id)
+            if key in wanted:
+                texts[key] = (seg.zh, seg.en)
+        return texts
+
+    def _highlighted(self, finding: Finding, text_cls: type) -> list[Any]:
+        """One excerpt per side the finding's spans point into, spans in reverse video."""
+        texts = self._texts.get((finding.location.file, finding.location.segment))
+        if not texts or not finding.spans:
+            return []
+        shown = []
+        for side, source in (("zh", texts[0]), ("en", texts[1])):
+            spans = [(s.start, s.end) for s in finding.spans if s.side == side and 0 <= s.start < s.end <= len(source)]
+            if not spans:
+                continue
+            part, shifted, offset = excerpt(source, spans)
+            text = text_cls(f"      {side}: " + ("…" if offset else ""))
+            base = len(text.plain)
+            text.append(part + ("…" if offset + len(part) < len(source) else ""))
+            for start, end in shifted:
+                text.stylize("reverse bold", base + start, base + end)
+            shown.append(text)
+        return shown

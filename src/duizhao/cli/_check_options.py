@@ -1,0 +1,92 @@
+"""What ``duizhao check`` does around the run itself: settle options, baseline, render, exit code.
+
+Kept out of ``check.py`` so that the command stays a list of options plus a few calls, and so
+this logic is testable without the CLI: the configuration file supplies defaults, command-line
+options override it, a baseline hides known findings, and the chosen formatter renders.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any
+
+from .. import __version__
+from ..baseline import apply_baseline, load_baseline, recount, write_baseline
+from ..config import FAIL_ON, Config, load_config, split_rule_options
+from ..errors import UsageError
+from ..model import Severity
+from ..report import formatter_class, render
+from ..report.context import run_info_for
+from ..textio import atomic_writer
+
+
+@dataclass(frozen=True)
+class Settled:
+    """The options of one check run after the configuration file and the command line are merged."""
+
+    paths: tuple[Path, ...]
+    glossary: Path | None
+    select: tuple[str, ...]
+    ignore: tuple[str, ...]
+    severities: dict[str, Severity]
+    fail_on: str
+    baseline: Path | None
+    config: Config
+
+
+def settle(*, paths: Sequence[Path] | None, glossary: Path | None, select: Sequence[str] | None,
+           ignore: Sequence[str] | None, fail_on: str | None, config_file: Path | None,
+           baseline: Path | None) -> Settled:
+    """Command-line options over the configuration file over built-in defaults."""
+    config = load_config(config_file)
+    chosen_fail_on = fail_on or config.fail_on or "error"
+    if chosen_fail_on not in FAIL_ON:
+        raise UsageError(f"--fail-on must be one of {', '.join(FAIL_ON)}, not {chosen_fail_on!r}")
+    cli_select = split_rule_options(select)
+    return Settled(
+        paths=tuple(paths or ()) or config.corpus,
+        glossary=glossary or config.glossary,
+        select=cli_select or config.select,
+        ignore=tuple(dict.fromkeys((*config.ignore, *split_rule_options(ignore)))),
+        severities=dict(config.severities),
+        fail_on=chosen_fail_on,
+        baseline=baseline or config.baseline,
+        config=config,
+    )
+
+
+def report(outcome: Any, request: Any, *, format_name: str, output: Path | None, baseline: Path | None,
+           write_baseline_to: Path | None, fail_on: str, color: bool | None = None) -> int:
+    """Apply or write the baseline, render the report, and return the exit code.
+
+    With ``write_baseline_to`` every current finding is recorded there and the run exits 0
+    (they are all known now); with ``baseline`` only findings not in it are reported and count
+    towards the exit code.
+    """
+    formatter_cls = formatter_class(format_name)
+    findings = outcome.findings
+    summary = outcome.summary()
+    if write_baseline_to is not None:
+        count = write_baseline(findings, write_baseline_to)
+        print(f"duizhao: wrote {count} finding(s) to baseline {write_baseline_to}", file=sys.stderr)
+    elif baseline is not None:
+        result = apply_baseline(findings, load_baseline(baseline), str(baseline))
+        findings = result.findings
+        summary = recount(summary, findings, result)
+    run = run_info_for(outcome, request, __version__)
+
+    def emit(out: IO[str], use_color: bool) -> None:
+        render(formatter_cls(out, run, color=use_color), findings, summary)
+
+    if output is not None:
+        with atomic_writer(output) as out:
+            emit(out, False)
+    else:
+        emit(sys.stdout, sys.stdout.isatty() if color is None else color)
+    if write_baseline_to is not None or fail_on == "never":
+        return 0
+    threshold = Severity(fail_on).rank
+    return 1 if any(f.severity.rank >= threshold for f in findings) else 0

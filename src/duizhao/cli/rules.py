@@ -1,0 +1,33 @@
+"""``duizhao rules``: every rule with its id, default severity and one-line summary."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ..checks import RULE_CLASSES
+from ..errors import DuizhaoError
+from ..report.rules_doc import render_rules
+from ..textio import write_text_atomic
+from ._app import app, fail
+
+
+@app.command()
+def rules(
+    format: Annotated[str, typer.Option(
+        "--format", "-f", help="text (a table), markdown (docs/rules.md) or json.",
+    )] = "text",
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")] = None,
+) -> None:
+    """List every rule: id, default severity, summary. `--format markdown -o docs/rules.md` writes the docs."""
+    try:
+        text = render_rules(RULE_CLASSES, format)
+        if output is not None:
+            write_text_atomic(output, text)
+        else:
+            sys.stdout.write(text)
+    except DuizhaoError as error:
+        raise fail(error) from None

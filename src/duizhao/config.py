@@ -1,0 +1,156 @@
+"""Project configuration: ``[tool.duizhao]`` in pyproject.toml, or a ``duizhao.toml``.
+
+    [tool.duizhao]                     # in duizhao.toml the same keys sit at the top level
+    corpus = ["corpus"]                # default PATHs for `duizhao check`
+    glossary = "glossary"              # default --glossary
+    select = ["term-missing", "term-forbidden"]   # only these rules (default: all)
+    ignore = ["leftover-cjk"]          # never these rules
+    fail-on = "warning"                # error | warning | info | never
+    baseline = "duizhao-baseline.json" # default --baseline
+
+    [tool.duizhao.severity]            # per-rule severity: error | warning | info | off
+    segment-inconsistent = "warning"
+    term-inconsistent = "off"          # "off" is the same as listing it in `ignore`
+
+The file is found by walking up from the working directory: in each directory a
+``duizhao.toml`` wins over a ``pyproject.toml``, and a pyproject.toml without a
+``[tool.duizhao]`` table is passed over. Paths in the file are relative to the file's
+directory, so `duizhao check` behaves the same from any subdirectory. Command-line options
+override the file (``--ignore`` adds to its ``ignore``). Unknown keys, unknown rule ids and
+bad values are usage errors naming the file, so a typo cannot silently switch a check off.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import UsageError
+from .model import Severity
+
+FAIL_ON = ("error", "warning", "info", "never")
+KEYS = {"corpus", "glossary", "select", "ignore", "fail-on", "baseline", "severity"}
+
+
+@dataclass(frozen=True)
+class Config:
+    """Settings from a configuration file (all empty when there is none)."""
+
+    file: Path | None = None
+    corpus: tuple[Path, ...] = ()
+    glossary: Path | None = None
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    fail_on: str | None = None
+    baseline: Path | None = None
+    severities: Mapping[str, Severity] = field(default_factory=dict)
+
+
+def find_config(start: Path | None = None) -> Path | None:
+    """The nearest duizhao.toml, or pyproject.toml with ``[tool.duizhao]``, from ``start`` upwards."""
+    here = (start or Path.cwd()).resolve()
+    for directory in (here, *here.parents):
+        candidate = directory / "duizhao.toml"
+        if candidate.is_file():
+            return candidate
+        pyproject = directory / "pyproject.toml"
+        if pyproject.is_file() and "duizhao" in _read(pyproject).get("tool", {}):
+            return pyproject
+    return None
+
+
+def load_config(path: Path | None = None, *, start: Path | None = None) -> Config:
+    """The configuration in ``path`` (``--config``), else the one ``find_config`` finds, else defaults."""
+    if path is not None and not path.is_file():
+        raise UsageError("configuration file not found", file=str(path))
+    file = path or find_config(start)
+    if file is None:
+        return Config()
+    data = _read(file)
+    if file.name == "pyproject.toml" or "tool" in data:
+        table = data.get("tool", {}).get("duizhao")
+        if table is None:
+            raise UsageError("no [tool.duizhao] table in this file", file=str(file))
+    else:
+        table = data
+    return parse_config(table, file)
+
+
+def parse_config(table: Mapping[str, Any], file: Path) -> Config:
+    """Validate the ``[tool.duizhao]`` table of ``file`` into a ``Config``."""
+    from .checks import RULES  # late: the registry imports every rule module
+
+    where = str(file)
+    unknown = sorted(set(table) - KEYS)
+    if unknown:
+        raise UsageError(f"unknown setting {unknown[0]!r} (known: {', '.join(sorted(KEYS))})", file=where)
+    base = file.parent
+
+    def rule_list(key: str) -> tuple[str, ...]:
+        ids = _strings(table.get(key, ()), key, where)
+        for rule_id in ids:
+            if rule_id not in RULES:
+                raise UsageError(f"unknown rule {rule_id!r} in {key} (see `duizhao rules`)", file=where)
+        return ids
+
+    severities: dict[str, Severity] = {}
+    off: list[str] = []
+    raw_severity = table.get("severity", {})
+    if not isinstance(raw_severity, dict):
+        raise UsageError("'severity' must be a table of rule = \"error|warning|info|off\"", file=where)
+    for rule_id, level in raw_severity.items():
+        if rule_id not in RULES:
+            raise UsageError(f"unknown rule {rule_id!r} in severity (see `duizhao rules`)", file=where)
+        if level == "off":
+            off.append(rule_id)
+        elif level in ("error", "warning", "info"):
+            severities[rule_id] = Severity(level)
+        else:
+            raise UsageError(f"severity of {rule_id} must be error, warning, info or off, not {level!r}", file=where)
+    fail_on = table.get("fail-on")
+    if fail_on is not None and fail_on not in FAIL_ON:
+        raise UsageError(f"fail-on must be one of {', '.join(FAIL_ON)}, not {fail_on!r}", file=where)
+    glossary = table.get("glossary")
+    baseline = table.get("baseline")
+    for key, value in (("glossary", glossary), ("baseline", baseline)):
+        if value is not None and not isinstance(value, str):
+            raise UsageError(f"'{key}' must be a path (a string)", file=where)
+    return Config(
+        file=file,
+        corpus=tuple(base / p for p in _strings(table.get("corpus", ()), "corpus", where)),
+        glossary=base / glossary if glossary else None,
+        select=rule_list("select"),
+        ignore=(*rule_list("ignore"), *off),
+        fail_on=fail_on,
+        baseline=base / baseline if baseline else None,
+        severities=severities,
+    )
+
+
+def split_rule_options(values: Iterable[str] | None) -> tuple[str, ...]:
+    """``--select a,b --select c`` → ``("a", "b", "c")``: repeatable options, comma lists allowed."""
+    out: list[str] = []
+    for value in values or ():
+        out.extend(part.strip() for part in value.split(",") if part.strip())
+    return tuple(dict.fromkeys(out))
+
+
+def _strings(value: Any, key: str, where: str) -> tuple[str, ...]:
+    if isinstance(value, str):
+        return (value,)
+    if isinstance(value, list | tuple) and all(isinstance(v, str) for v in value):
+        return tuple(value)
+    raise UsageError(f"'{key}' must be a string or a list of strings", file=where)
+
+
+def _read(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except tomllib.TOMLDecodeError as exc:
+        raise UsageError(f"invalid TOML: {exc}", file=str(path)) from None
+    except OSError as exc:
+        raise UsageError(f"cannot read: {exc.strerror}", file=str(path)) from None

@@ -1,0 +1,114 @@
+"""SARIF 2.1.0, the format GitHub code scanning (and most CI dashboards) ingest.
+
+``tool.driver.rules`` describes every rule that ran, from the same class attributes that
+``duizhao rules`` and docs/rules.md are generated from; each result carries ``ruleId``,
+``ruleIndex``, ``level``, the message, the file and line (plus the segment id as a logical
+location) and a partial fingerprint equal to the baseline fingerprint, so code scanning
+tracks a finding across commits the same way ``--baseline`` does.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import PurePath
+from typing import Any, ClassVar
+from urllib.parse import quote
+
+from ..baseline import fingerprint, normalise_path
+from ..model import Finding, Location, Severity
+from .base import Formatter
+
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+
+
+def artifact_uri(file: str) -> str:
+    """A relative path becomes a percent-encoded relative URI; an absolute one a ``file:`` URI."""
+    path = PurePath(file)
+    if path.is_absolute():
+        return quote(path.as_uri(), safe=":/")
+    return quote(normalise_path(file), safe="/")
+
+
+def rule_descriptor(rule: Any) -> dict[str, Any]:
+    """One ``reportingDescriptor``: the rule's own docs, nothing written twice.
+
+    ``rule`` is a rule class (its default severity) or a rule object (its configured one).
+    """
+    severity: Severity = getattr(rule, "severity", None) or rule.default_severity
+    if not isinstance(severity, Severity):  # a class: ``severity`` is not set until instantiation
+        severity = rule.default_severity
+    help_text = f"{rule.summary}\n\nWhy: {rule.why}\n\nExample: {rule.example}"
+    help_md = f"{rule.summary}\n\n**Why it matters.** {rule.why}\n\n**Example.** `{rule.example}`"
+    return {
+        "id": rule.id,
+        "name": rule.name,
+        "shortDescription": {"text": rule.summary},
+        "fullDescription": {"text": f"{rule.summary} {rule.why}"},
+        "help": {"text": help_text, "markdown": help_md},
+        "defaultConfiguration": {"level": LEVELS[severity]},
+        "properties": {"tags": ["translation", f"scope:{rule.scope}"]},
+    }
+
+
+def physical(loc: Location) -> dict[str, Any]:
+    out: dict[str, Any] = {"artifactLocation": {"uri": artifact_uri(loc.file), "uriBaseId": "%SRCROOT%"}}
+    if loc.line >= 1:
+        out["region"] = {"startLine": loc.line}
+    return out
+
+
+def logical(loc: Location) -> list[dict[str, Any]]:
+    if not loc.segment:
+        return []
+    name = f"{loc.doc}/{loc.segment}" if loc.doc else loc.segment
+    return [{"name": loc.segment, "fullyQualifiedName": name, "kind": "element"}]
+
+
+def result(finding: Finding, rule_index: dict[str, int]) -> dict[str, Any]:
+    loc = finding.location
+    location: dict[str, Any] = {"physicalLocation": physical(loc)}
+    if logical(loc):
+        location["logicalLocations"] = logical(loc)
+    out: dict[str, Any] = {
+        "ruleId": finding.rule,
+        "level": LEVELS[finding.severity],
+        "message": {"text": f"[{loc.segment}] {finding.message}" if loc.segment else finding.message},
+        "locations": [location],
+        "partialFingerprints": {"duizhaoFinding/v1": fingerprint(finding)},
+    }
+    if finding.rule in rule_index:
+        out["ruleIndex"] = rule_index[finding.rule]
+    if finding.related:
+        out["relatedLocations"] = [
+            {"id": i, "physicalLocation": physical(rel), "message": {"text": f"segment {rel.segment}"}}
+            for i, rel in enumerate(finding.related, start=1)
+        ]
+    return out
+
+
+class SarifFormatter(Formatter):
+    name: ClassVar[str] = "sarif"
+    description: ClassVar[str] = "SARIF 2.1.0 for GitHub code scanning and other dashboards"
+
+    def finish(self, summary: dict[str, Any]) -> None:
+        rules = self.rule_classes()
+        rule_index = {rule.id: i for i, rule in enumerate(rules)}
+        run: dict[str, Any] = {
+            "tool": {
+                "driver": {
+                    "name": "duizhao",
+                    "fullName": "duizhao (对照) translation checker",
+                    "version": self.run.version,
+                    "semanticVersion": self.run.version,
+                    "rules": [rule_descriptor(rule) for rule in rules],
+                }
+            },
+            "invocations": [{"executionSuccessful": True}],
+            "columnKind": "unicodeCodePoints",
+            "results": [result(f, rule_index) for f in self.sorted_findings()],
+            "properties": {"signature": self.run.signature, "summary": summary},
+        }
+        document = {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}
+        json.dump(document, self.out, ensure_ascii=False, indent=2, default=str)
+        self.out.write("\n")
