@@ -13,16 +13,27 @@ from pathlib import Path
 from ..errors import InputError, UsageError
 from ..model import Segment
 from .base import Reader, Writer, document_id_for
+from .jsonl import JsonlReader, JsonlWriter
+from .moses import MosesReader, MosesWriter
+from .tmx import TmxReader, TmxWriter
 from .tsv import TsvReader, TsvWriter
+from .xliff import XliffReader
 from .yaml_corpus import YamlCorpusReader, YamlCorpusWriter
 
 READERS: dict[str, type[Reader]] = {
     YamlCorpusReader.name: YamlCorpusReader,
     TsvReader.name: TsvReader,
+    TmxReader.name: TmxReader,
+    MosesReader.name: MosesReader,
+    JsonlReader.name: JsonlReader,
+    XliffReader.name: XliffReader,
 }
 WRITERS: dict[str, type[Writer]] = {
     YamlCorpusWriter.name: YamlCorpusWriter,
     TsvWriter.name: TsvWriter,
+    TmxWriter.name: TmxWriter,
+    MosesWriter.name: MosesWriter,
+    JsonlWriter.name: JsonlWriter,
 }
 
 
