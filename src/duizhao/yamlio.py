@@ -113,7 +113,14 @@ class _Dumper(yaml.SafeDumper):
     pass
 
 
+_UNICODE_BREAKS = ("\x85", "\u2028", "\u2029")
+
+
 def _str_representer(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    # YAML reads NEL and the Unicode line/paragraph separators as line breaks; only the
+    # double-quoted style escapes them, so they survive a write/read round trip.
+    if any(ch in value for ch in _UNICODE_BREAKS):
+        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style='"')
     style = "|" if "\n" in value and not value.endswith((" ", "\t")) and value == value.strip("\n") else None
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 

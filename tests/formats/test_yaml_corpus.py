@@ -19,13 +19,11 @@ class TestYamlCorpusContract(BitextContract):
                     ("a2", "  前导空格", "two\nlines "))
     malformed = "id: d\nsegments:\n  - id: a1\n    zh: 一\n    en: one\n  - id: a1\n    zh: 二\n    en: two\n"
     malformed_line = 6  # the duplicate id
-    # U+0085 (NEL) is excluded here and pinned by the xfail below: it is a known writer bug.
-    text_strategy = XML_TEXT.filter(lambda t: "\x85" not in t)
+    text_strategy = XML_TEXT
 
 
-@pytest.mark.xfail(strict=True, reason="known bug: yamlio.dump writes U+0085 (NEL) unescaped and YAML reads it"
-                                       " back as a line break folded to a space")
-def test_next_line_character_round_trips(tmp_path):
+@pytest.mark.parametrize("text", ["a\x85b", "a\u2028b", "a\u2029b", "a\x85\nb\n"])
+def test_unicode_line_breaks_round_trip(tmp_path, text):
     path = tmp_path / "nel.yaml"
-    YamlCorpusWriter().write(segments_for([("s1", "a\x85b", "e")]), path)
-    assert [s.zh for s in YamlCorpusReader().read(path)] == ["a\x85b"]
+    YamlCorpusWriter().write(segments_for([("s1", text, "e")]), path)
+    assert [s.zh for s in YamlCorpusReader().read(path)] == [text]
