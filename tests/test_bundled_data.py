@@ -39,6 +39,17 @@ REQUIRED_TERMS = (
 CONTROLLED_TERMS = (
     "以人民为中心的发展思想", "调查研究", "党要管党", "强国建设", "民族复兴", "质的有效提升和量的合理增长",
     "现代化产业体系", "高速飞车", "12345热线", "国考断面", "驻京招商", "驻同部队",
+    # quoted slogans and titles of the seed, and Party and policy phrases added in review
+    "融入京津冀、打造桥头堡", "降费用、提服务", "大同温度", "质效双优典范", "数智升维典范", "全方位转型",
+    "党员干部", "政治生态", "风清气正", "干事创业", "宣传部", "义务教育", "人民满意教育", "能源保供",
+)
+# British spellings the house style (American, as Xinhua and China Daily) rules out. A word list,
+# not a suffix rule: "-ised" would also catch exercised and revised.
+BRITISH_SPELLINGS = (
+    "centre", "centres", "organisation", "organisations", "organise", "organised", "capitalised",
+    "centralised", "publicise", "publicised", "modernisation", "colour", "honour", "favour", "labour",
+    "behaviour", "programme", "programmes", "metre", "metres", "kilometre", "kilometres", "defence",
+    "travelled", "modelling", "fibre", "neighbour", "neighbours", "harbour",
 )
 STATUSES = {"approved", "proposed", "deprecated"}
 _ZH_IGNORED = re.compile(r"[\s“”‘’\"'「」『』]")
@@ -193,6 +204,18 @@ def test_each_pair_uses_an_accepted_rendering_of_its_terms() -> None:
         for term in terms:
             if zh_key(term["zh"]) in zh and not any(en_fold(r) in en for r in renderings(term)):
                 problems.append(f"{seg['id']}: {term['zh']} needs {renderings(term)}")
+    assert not problems, "\n".join(problems)
+
+
+def test_english_uses_american_spelling() -> None:
+    pattern = re.compile(rf"\b({'|'.join(BRITISH_SPELLINGS)})\b", re.IGNORECASE)
+    problems = []
+    for seg in segments():
+        for field in ("en", "note"):
+            problems += [f"{seg['id']} {field}: {m}" for m in pattern.findall(seg.get(field) or "")]
+    for term in glossary_terms():  # forbidden renderings may quote British forms on purpose
+        for text in [term["en"], term.get("note") or "", *(term.get("variants") or [])]:
+            problems += [f"{term['_file']} {term['zh']}: {m}" for m in pattern.findall(text)]
     assert not problems, "\n".join(problems)
 
 
