@@ -7,15 +7,15 @@ is shared, so streaming creates no per-pair copies of document metadata.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 from types import MappingProxyType
-from typing import Mapping
 
 EMPTY_MAPPING: Mapping[str, str] = MappingProxyType({})
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     """How serious a finding is; ordered so that ``rank`` can be compared."""
 
     ERROR = "error"
@@ -147,3 +147,24 @@ class Finding:
 
     def sort_key(self) -> tuple[str, int, str, str, str]:
         return (self.location.file, self.location.line, self.location.segment, self.rule, self.message)
+
+
+@dataclass(frozen=True, slots=True)
+class Glossary:
+    """A loaded glossary: its terms, a content hash for report signatures, and where it came from.
+
+    ``problems`` are the findings the loader met but could work around (an unknown field, an
+    entry without ``en``); ``duizhao glossary lint`` reports them, checks run without them.
+    ``scripts`` maps each file to the script it declares (``simplified``/``traditional``/``""``).
+    """
+
+    terms: tuple[Term, ...]
+    hash: str
+    files: tuple[str, ...] = ()
+    problems: tuple[Finding, ...] = ()
+    scripts: Mapping[str, str] = field(default_factory=lambda: EMPTY_MAPPING)
+
+    @property
+    def active_terms(self) -> tuple[Term, ...]:
+        """The terms checks report against: approved and proposed, not deprecated."""
+        return tuple(t for t in self.terms if t.status != "deprecated")

@@ -23,7 +23,7 @@ if TYPE_CHECKING:  # the glossary engine is optional for rules that do not need 
 class PairContext:
     """One pair plus analyses that several rules share, each computed at most once."""
 
-    __slots__ = ("segment", "matcher", "_zh_hits", "_en_hits")
+    __slots__ = ("_en_hits", "_zh_hits", "matcher", "segment")
 
     def __init__(self, segment: Segment, matcher: TermMatcher | None) -> None:
         self.segment = segment

@@ -11,7 +11,10 @@ from .base import PairContext, PairRule
 
 # CJK ideographs (incl. extension A and compatibility) and CJK punctuation that has no place
 # in English text; full-width digits and letters are left to the number and style checks.
-_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f\u3001\u3002\u300a-\u300f\uff0c\uff1b\uff1a]+")
+_CJK = re.compile(
+    r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"  # ideographs
+    r"\u3001\u3002\u300a-\u300f\uff0c\uff1b\uff1a]+"  # 、。《》「」『』，；：
+)
 
 
 class EmptyTarget(PairRule):
@@ -33,7 +36,9 @@ class LeftoverCjk(PairRule):
     name: ClassVar[str] = "LeftoverCjk"
     default_severity: ClassVar[Severity] = Severity.ERROR
     summary: ClassVar[str] = "Chinese characters or Chinese punctuation left in the English."
-    why: ClassVar[str] = "Untranslated fragments and full-width punctuation are the most visible slips in a published translation."
+    why: ClassVar[str] = (
+        "Untranslated fragments and full-width punctuation are the most visible slips in a published translation."
+    )
     example: ClassVar[str] = "云中声谷 → the 云中声谷 brand: 'Chinese text left in the English: 云中声谷'"
 
     def check(self, ctx: PairContext) -> Iterable[Finding]:

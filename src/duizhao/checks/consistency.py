@@ -1,18 +1,24 @@
-"""Corpus-wide consistency: the same source translated differently.
+"""Corpus-wide consistency: the same source translated differently, one target for different sources.
 
-State is compact (a digest of each normalised text and the location where it was seen), so
-memory grows with the number of distinct source segments, never with whole texts.
+Sentences are compared in a normal form (``script.compare_key_zh`` / ``compare_key_en``):
+Traditional and Simplified, full- and half-width forms, quote styles, ASCII and Chinese
+punctuation and whitespace do not make two sentences different.
+
+State is compact (``_Groups``): per distinct normalised text, a digest, and per distinct
+rendering of it one preview and every location, a location packed into one int when the
+segment id is its line number (TSV). A million-pair memory costs tens of megabytes, not
+gigabytes, and a chunk's state pickles quickly for ``--jobs`` and Dask.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
-from typing import ClassVar
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any, ClassVar
 
-from ..model import Finding, Location, Severity
-from ..script import normalise_en, normalise_zh
-from .base import CorpusRule, PairContext, location_of
+from ..model import Finding, Location, Segment, Severity
+from ..script import compare_key_en, compare_key_zh
+from .base import CorpusRule, PairContext
 
 
 def digest(text: str) -> bytes:
@@ -21,6 +27,141 @@ def digest(text: str) -> bytes:
 
 def _preview(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+# Both rules need the compare keys of the same pair, one after the other: compute them once.
+# One tuple, replaced whole, so that worker threads never read another pair's keys.
+_LAST_KEYS: tuple[Any, str, str] = (None, "", "")
+
+
+def _compare_keys(ctx: PairContext) -> tuple[str, str]:
+    last = _LAST_KEYS
+    if last[0] is ctx:
+        return last[1], last[2]
+    seg = ctx.segment
+    zh, en = compare_key_zh(seg.zh), compare_key_en(seg.en)
+    globals()["_LAST_KEYS"] = (ctx, zh, en)
+    return zh, en
+
+
+_LINE_BITS = 32
+_LINE_MASK = (1 << _LINE_BITS) - 1
+
+
+class _Groups:
+    """Normalised text digest -> its renderings in order of first appearance, each with the
+    preview of its first occurrence and every location.
+
+    An entry is one tuple ``(rendering, preview, loc)`` while the text has been seen once (the
+    common case), then a list of ``[rendering, preview, [loc, ...]]``. A ``loc`` is
+    ``document index << 32 | line`` when the segment id is the line number, else a tuple
+    ``(document index, line, id)``; documents are stored once per state.
+    """
+
+    __slots__ = ("_last_doc", "doc_index", "docs", "entries")
+
+    def __init__(self) -> None:
+        self.docs: list[tuple[str, str]] = []  # (file, document id)
+        self.doc_index: dict[tuple[str, str], int] = {}
+        self.entries: dict[bytes, Any] = {}
+        self._last_doc: tuple[Any, int] = (None, 0)
+
+    def __getstate__(self) -> tuple[list[tuple[str, str]], dict[bytes, Any]]:
+        return self.docs, self.entries
+
+    def __setstate__(self, state: tuple[list[tuple[str, str]], dict[bytes, Any]]) -> None:
+        self.docs, self.entries = state
+        self.doc_index = {doc: index for index, doc in enumerate(self.docs)}
+        self._last_doc = (None, 0)
+
+    def _index(self, doc: tuple[str, str]) -> int:
+        index = self.doc_index.get(doc)
+        if index is None:
+            index = self.doc_index[doc] = len(self.docs)
+            self.docs.append(doc)
+        return index
+
+    def _loc(self, seg: Segment) -> Any:
+        last_doc, index = self._last_doc
+        if seg.doc is not last_doc:
+            index = self._index((seg.doc.file, seg.doc.id))
+            self._last_doc = (seg.doc, index)
+        line = seg.line
+        if seg.id == str(line) and 0 <= line <= _LINE_MASK:
+            return index << _LINE_BITS | line
+        return (index, line, seg.id)
+
+    def location(self, loc: Any) -> Location:
+        if isinstance(loc, int):
+            index, line, seg_id = loc >> _LINE_BITS, loc & _LINE_MASK, str(loc & _LINE_MASK)
+        else:
+            index, line, seg_id = loc
+        file, doc_id = self.docs[index]
+        return Location(file=file, line=line, segment=seg_id, doc=doc_id)
+
+    def add(self, key: bytes, rendering: bytes, preview: Callable[[], str], seg: Segment) -> None:
+        """Record ``seg`` under ``key`` with ``rendering``; ``preview`` is called only for a new rendering."""
+        loc = self._loc(seg)
+        entry = self.entries.get(key)
+        if entry is None:
+            self.entries[key] = (rendering, preview(), loc)
+        elif isinstance(entry, tuple):
+            if entry[0] == rendering:
+                self.entries[key] = [[entry[0], entry[1], [entry[2], loc]]]
+            else:
+                self.entries[key] = [[entry[0], entry[1], [entry[2]]], [rendering, preview(), [loc]]]
+        else:
+            for group in entry:
+                if group[0] == rendering:
+                    group[2].append(loc)
+                    return
+            entry.append([rendering, preview(), [loc]])
+
+    def merge(self, later: _Groups) -> _Groups:
+        """Fold ``later`` (the state of the chunk after this one) into this state."""
+        mapping = [self._index(doc) for doc in later.docs]
+        if mapping != list(range(len(mapping))):  # documents numbered differently: renumber later's
+            later.entries = {key: _moved(entry, mapping) for key, entry in later.entries.items()}
+        entries = self.entries
+        for key, entry in later.entries.items():
+            mine = entries.get(key)
+            if mine is None:
+                entries[key] = entry
+                continue
+            merged = _as_groups(mine)
+            for rendering, preview, locs in _as_groups(entry):
+                for group in merged:
+                    if group[0] == rendering:
+                        group[2].extend(locs)
+                        break
+                else:
+                    merged.append([rendering, preview, list(locs)])
+            entries[key] = merged
+        return self
+
+    def divergent(self) -> Iterator[list[tuple[str, list[Location]]]]:
+        """Every text with two renderings or more: ``[(preview, [locations...]), ...]`` per rendering."""
+        for entry in self.entries.values():
+            if isinstance(entry, tuple) or len(entry) < 2:
+                continue
+            yield [(preview, [self.location(loc) for loc in locs]) for _, preview, locs in entry]
+
+
+def _as_groups(entry: Any) -> list[list[Any]]:
+    if isinstance(entry, tuple):
+        return [[entry[0], entry[1], [entry[2]]]]
+    return entry
+
+
+def _moved(entry: Any, mapping: list[int]) -> Any:
+    def move(loc: Any) -> Any:
+        if isinstance(loc, int):
+            return mapping[loc >> _LINE_BITS] << _LINE_BITS | (loc & _LINE_MASK)
+        return (mapping[loc[0]], loc[1], loc[2])
+
+    if isinstance(entry, tuple):
+        return (entry[0], entry[1], move(entry[2]))
+    return [[rendering, preview, [move(loc) for loc in locs]] for rendering, preview, locs in entry]
 
 
 class SegmentInconsistent(CorpusRule):
@@ -32,52 +173,71 @@ class SegmentInconsistent(CorpusRule):
                           "look like two different policies to an English reader.")
     example: ClassVar[str] = "祝愿全市人民幸福安康！ → 'We wish ... happiness' in s40 but '... well-being' in s88"
 
-    # state: digest(normalised zh) -> list of (digest(normalised en), en preview, Location)
-    # Only the first location of each distinct rendering is kept, plus every location, so a
-    # report can name every segment involved.
-    def new_state(self) -> dict[bytes, list[tuple[bytes, str, Location]]]:
-        return {}
+    # state: digest(normalised zh) -> renderings (digest of normalised en, en preview, locations)
+    def new_state(self) -> _Groups:
+        return _Groups()
 
-    def observe(self, state: dict[bytes, list[tuple[bytes, str, Location]]], ctx: PairContext) -> None:
+    def observe(self, state: _Groups, ctx: PairContext) -> None:
         seg = ctx.segment
-        zh = normalise_zh(seg.zh)
-        if not zh or not seg.en.strip():
+        if not seg.en.strip():
             return
-        key = digest(zh)
-        en_norm = normalise_en(seg.en)
-        entry = (digest(en_norm), _preview(seg.en.strip()), location_of(seg))
-        seen = state.get(key)
-        if seen is None:
-            state[key] = [entry]
-        else:
-            seen.append(entry)
+        zh, en_norm = _compare_keys(ctx)
+        if not zh:
+            return
+        state.add(digest(zh), digest(en_norm), lambda: _preview(seg.en.strip()), seg)
 
-    def merge(self, earlier: dict, later: dict) -> dict:
-        for key, entries in later.items():
-            if key in earlier:
-                earlier[key].extend(entries)
-            else:
-                earlier[key] = entries
-        return earlier
+    def merge(self, earlier: _Groups, later: _Groups) -> _Groups:
+        return earlier.merge(later)
 
-    def finish(self, state: dict[bytes, list[tuple[bytes, str, Location]]]) -> Iterable[Finding]:
-        for entries in state.values():
-            if len(entries) < 2:
-                continue
-            renderings: dict[bytes, list[tuple[str, Location]]] = {}
-            for en_key, preview, loc in entries:
-                renderings.setdefault(en_key, []).append((preview, loc))
-            if len(renderings) < 2:
-                continue
-            groups = list(renderings.values())
-            described = "; ".join(
-                f"\"{group[0][0]}\" ({', '.join(loc.segment for _, loc in group)})" for group in groups
-            )
-            first_divergent = groups[1][0][1]
-            involved = tuple(loc for group in groups for _, loc in group)
+    def finish(self, state: _Groups) -> Iterable[Finding]:
+        for groups in state.divergent():
+            described = "; ".join(f"\"{preview}\" ({', '.join(loc.segment for loc in locs)})"
+                                  for preview, locs in groups)
+            first_divergent = groups[1][1][0]
+            involved = tuple(loc for _, locs in groups for loc in locs)
             yield self.finding(
                 first_divergent,
                 f"the same source is translated {len(groups)} ways: {described}",
                 related=tuple(loc for loc in involved if loc != first_divergent),
                 data={"renderings": len(groups)},
+            )
+
+
+# A target this short ("Thank you.", "Xinhua") legitimately stands for many sources.
+_MIN_TARGET_WORDS = 3
+
+
+class TargetInconsistent(CorpusRule):
+    id: ClassVar[str] = "target-inconsistent"
+    name: ClassVar[str] = "TargetInconsistent"
+    default_severity: ClassVar[Severity] = Severity.WARNING
+    summary: ClassVar[str] = "The same English sentence is the translation of different source sentences."
+    why: ClassVar[str] = ("Usually a copy-paste slip: a translation memory match accepted for a source that "
+                          "says something else (a different figure, a different place).")
+    example: ClassVar[str] = "s12 全市GDP增长5% and s30 全市GDP增长6% → both 'The city's GDP grew by 5%.'"
+
+    # state: digest(normalised en) -> sources (digest of normalised zh, zh preview, locations)
+    def new_state(self) -> _Groups:
+        return _Groups()
+
+    def observe(self, state: _Groups, ctx: PairContext) -> None:
+        zh, en = _compare_keys(ctx)
+        if not zh or len(en.split()) < _MIN_TARGET_WORDS:
+            return
+        seg = ctx.segment
+        state.add(digest(en), digest(zh), lambda: _preview(seg.zh.strip(), 30), seg)
+
+    def merge(self, earlier: _Groups, later: _Groups) -> _Groups:
+        return earlier.merge(later)
+
+    def finish(self, state: _Groups) -> Iterable[Finding]:
+        for groups in state.divergent():
+            described = "; ".join(f"{preview} ({', '.join(loc.segment for loc in locs)})" for preview, locs in groups)
+            anchor = groups[1][1][0]
+            involved = tuple(loc for _, locs in groups for loc in locs)
+            yield self.finding(
+                anchor,
+                f"the same English translates {len(groups)} different sources: {described}",
+                related=tuple(loc for loc in involved if loc != anchor),
+                data={"sources": len(groups)},
             )

@@ -1,0 +1,179 @@
+"""Glossary rules: every term rendered as approved, no forbidden renderings, one rendering per document."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from typing import ClassVar
+
+from ..glossary.en import FORBIDDEN, EnHit, claim
+from ..model import Finding, Location, Severity, Span, Term
+from .base import CorpusRule, PairContext, PairRule
+
+
+def pair_renderings(ctx: PairContext) -> tuple[dict[int, tuple[Term, int]], list[EnHit]]:
+    """The terms of the pair's Chinese (``id(term) -> (term, count)``) and their English renderings.
+
+    English spans are shared out across terms longest first (``claim``), so the
+    "urbanization" inside "new-type urbanization" does not also count for 城镇化.
+    Terms are keyed by identity: a glossary holds each entry once, and hashing a frozen
+    dataclass field by field on every pair is measurable with 10,000 terms.
+    """
+    counts: dict[int, tuple[Term, int]] = {}
+    for hit in ctx.zh_hits:
+        key = id(hit.term)
+        seen = counts.get(key)
+        counts[key] = (hit.term, seen[1] + 1 if seen else 1)
+    if not counts:
+        return counts, []
+    hits: list[EnHit] = []
+    for term, _ in counts.values():
+        hits.extend(ctx.en_hits(term))
+    return counts, claim(hits) if len(counts) > 1 else hits
+
+
+def _quote_list(items: Iterable[str]) -> str:
+    return ", ".join(f"'{x}'" for x in items)
+
+
+def _status_note(term: Term) -> str:
+    return " (proposed term)" if term.status == "proposed" else ""
+
+
+class TermMissing(PairRule):
+    id: ClassVar[str] = "term-missing"
+    name: ClassVar[str] = "TermMissing"
+    default_severity: ClassVar[Severity] = Severity.ERROR
+    summary: ClassVar[str] = ("A glossary term in the source has no approved rendering (or variant) in the English, "
+                              "once per occurrence.")
+    why: ClassVar[str] = ("Policy slogans have fixed official renderings; a paraphrase or an omission changes "
+                          "what an English reader recognises.")
+    example: ClassVar[str] = ("推进乡村振兴 → advance rural renewal: \"乡村振兴 needs 'rural revitalization' "
+                              "(or a variant) in the English\"")
+
+    def check(self, ctx: PairContext) -> Iterable[Finding]:
+        if not ctx.segment.en.strip():
+            return  # empty-target reports this pair once, not once per term
+        counts, hits = pair_renderings(ctx)
+        if not counts:
+            return
+        found = Counter(id(h.term) for h in hits)  # forbidden ones count: term-forbidden reports them
+        for key, (term, needed) in counts.items():
+            rendered = found[key]
+            if rendered >= needed or not term.en:
+                continue
+            accepted = _quote_list(term.renderings)
+            zh_spans = [Span("zh", h.start, h.end) for h in ctx.zh_hits if h.term is term]
+            en_spans = [Span("en", h.start, h.end) for h in hits if h.term is term]
+            if needed == 1:
+                message = f"{term.zh} needs {accepted} in the English{_status_note(term)}"
+            else:
+                message = (f"{term.zh} occurs {needed} times in the Chinese but is rendered "
+                           f"{rendered} time{'s' if rendered != 1 else ''} ({accepted}){_status_note(term)}")
+            yield self.finding(ctx, message, spans=zh_spans + en_spans,
+                               data={"term": term.zh, "expected": list(term.renderings),
+                                     "count_zh": needed, "count_en": rendered})
+
+
+class TermForbidden(PairRule):
+    id: ClassVar[str] = "term-forbidden"
+    name: ClassVar[str] = "TermForbidden"
+    default_severity: ClassVar[Severity] = Severity.ERROR
+    summary: ClassVar[str] = ("The English uses a rendering the glossary forbids for a term in the source "
+                              "(or anywhere, if so marked).")
+    why: ClassVar[str] = ("Forbidden renderings are known mistranslations (often politically sensitive ones); "
+                          "they must not be published.")
+    example: ClassVar[str] = ("一带一路 → One Belt, One Road: \"'One Belt, One Road' is a forbidden rendering of "
+                              "一带一路; use 'the Belt and Road Initiative'\"")
+
+    def check(self, ctx: PairContext) -> Iterable[Finding]:
+        en = ctx.segment.en
+        if not en.strip():
+            return
+        _, hits = pair_renderings(ctx)
+        reported: list[tuple[int, int]] = []
+        accepted_spans = [(h.start, h.end) for h in hits if h.kind != FORBIDDEN]
+        for hit in hits:
+            if hit.kind == FORBIDDEN:
+                reported.append((hit.start, hit.end))
+                yield self._report(ctx, hit, en, everywhere=False)
+        if ctx.matcher is None:
+            return
+        for hit in ctx.matcher.find_forbidden_everywhere(en):
+            span = (hit.start, hit.end)
+            if any(hit.start < b and a < hit.end for a, b in reported + accepted_spans):
+                continue
+            reported.append(span)
+            yield self._report(ctx, hit, en, everywhere=True)
+
+    def _report(self, ctx: PairContext, hit: EnHit, en: str, *, everywhere: bool) -> Finding:
+        term = hit.term
+        used = en[hit.start:hit.end]
+        if everywhere:
+            message = f"'{used}' is forbidden everywhere (glossary: {term.zh} → '{term.en}')"
+        else:
+            message = f"'{used}' is a forbidden rendering of {term.zh}; use '{term.en}'{_status_note(term)}"
+        spans = [Span("en", hit.start, hit.end)]
+        spans += [Span("zh", h.start, h.end) for h in ctx.zh_hits if h.term is term]
+        return self.finding(ctx, message, spans=spans,
+                            data={"term": term.zh, "forbidden": hit.rendering, "approved": term.en,
+                                  "everywhere": everywhere})
+
+
+# state: (file, doc id, term zh) -> {canonical rendering -> [Location, ...]} in corpus order
+_State = dict[tuple[str, str, str], dict[str, list[Location]]]
+
+
+class TermInconsistent(CorpusRule):
+    id: ClassVar[str] = "term-inconsistent"
+    name: ClassVar[str] = "TermInconsistent"
+    default_severity: ClassVar[Severity] = Severity.WARNING
+    summary: ClassVar[str] = "Within one document, a glossary term is rendered with two different accepted renderings."
+    why: ClassVar[str] = ("Variants are acceptable one at a time; alternating between them inside one text makes "
+                          "a reader wonder whether two different things are meant.")
+    example: ClassVar[str] = ("一带一路 → 'the Belt and Road Initiative' in s3 but 'Belt and Road' in s9: "
+                              "\"一带一路 is rendered 2 ways in this document\"")
+
+    def new_state(self) -> _State:
+        return {}
+
+    def observe(self, state: _State, ctx: PairContext) -> None:
+        if not ctx.zh_hits:
+            return
+        _, hits = pair_renderings(ctx)
+        seg = ctx.segment
+        location: Location | None = None
+        for hit in hits:
+            if hit.kind == FORBIDDEN:
+                continue
+            if location is None:
+                location = ctx.location()
+            per_rendering = state.setdefault((seg.doc.file, seg.doc.id, hit.term.zh), {})
+            places = per_rendering.setdefault(hit.rendering, [])
+            if not places or places[-1] != location:
+                places.append(location)
+
+    def merge(self, earlier: _State, later: _State) -> _State:
+        for key, renderings in later.items():
+            target = earlier.setdefault(key, {})
+            for rendering, places in renderings.items():
+                target.setdefault(rendering, []).extend(places)
+        return earlier
+
+    def finish(self, state: _State) -> Iterable[Finding]:
+        for (_, _, zh), renderings in state.items():
+            if len(renderings) < 2:
+                continue
+            ordered = sorted(renderings.items(), key=lambda item: (item[1][0].line, item[1][0].segment))
+            described = "; ".join(
+                f"'{rendering}' ({', '.join(dict.fromkeys(loc.segment for loc in places))})"
+                for rendering, places in ordered
+            )
+            anchor = ordered[1][1][0]
+            involved = [loc for _, places in ordered for loc in places]
+            yield self.finding(
+                anchor,
+                f"{zh} is rendered {len(ordered)} ways in this document: {described}",
+                related=tuple(dict.fromkeys(loc for loc in involved if loc != anchor)),
+                data={"term": zh, "renderings": [r for r, _ in ordered]},
+            )

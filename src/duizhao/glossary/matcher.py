@@ -1,0 +1,46 @@
+"""``TermMatcher``: the one object checks use to find glossary terms on both sides of a pair."""
+
+from __future__ import annotations
+
+from ..model import Glossary, Term
+from .en import EnHit, EverywhereIndex, TermPatterns
+from .zh import ZhHit, ZhIndex
+
+
+class TermMatcher:
+    """Matches a glossary's active terms (approved and proposed; deprecated ones are skipped).
+
+    Build it once per run: the Chinese automaton is built here, English patterns on first
+    use per term. ``find_zh`` then costs one normalisation and one automaton pass per pair;
+    ``find_en`` one regular-expression scan per term the Chinese actually contains.
+    """
+
+    def __init__(self, glossary: Glossary) -> None:
+        self.glossary = glossary
+        self.terms: tuple[Term, ...] = glossary.active_terms
+        self.zh_index = ZhIndex(self.terms)
+        self.everywhere = EverywhereIndex(self.terms)
+        self._patterns: dict[int, TermPatterns] = {}
+
+    def __getstate__(self) -> dict[str, object]:
+        # compiled English patterns are keyed by object identity, which does not survive pickling
+        return {**self.__dict__, "_patterns": {}}
+
+    def find_zh(self, text: str) -> list[ZhHit]:
+        """Glossary terms in Chinese ``text``: longest first, non-overlapping, sorted by position."""
+        return self.zh_index.find(text)
+
+    def patterns(self, term: Term) -> TermPatterns:
+        key = id(term)
+        found = self._patterns.get(key)
+        if found is None or found.term is not term:
+            found = self._patterns[key] = TermPatterns(term)
+        return found
+
+    def find_en(self, text: str, term: Term) -> list[EnHit]:
+        """Approved, variant and forbidden renderings of ``term`` in English ``text``, by position."""
+        return self.patterns(term).find(text)
+
+    def find_forbidden_everywhere(self, text: str) -> list[EnHit]:
+        """Renderings forbidden anywhere in the English (entries with ``forbidden_everywhere: true``)."""
+        return self.everywhere.find(text)
