@@ -1,0 +1,88 @@
+"""Figures that do not survive translation: ``number-mismatch`` (errors) and ``number-approx`` (warnings).
+
+Both rules report from one comparison of the pair (``duizhao.numbers.compare_pair``), which is
+the expensive part. The comparison is computed once per pair and shared through a one-entry
+cache that holds the ``PairContext`` it was computed for: the engine runs every pair rule on
+one context before moving to the next pair, so the second rule always finds the first rule's
+result, and holding the context itself (not its ``id``) means a recycled id can never return
+another pair's issues. The cache is per thread, so rules stay safe if a caller checks pairs
+in threads.
+
+Numbers inside glossary terms (两个维护, 十四五, “15886”) and inside the matched English renderings
+of those terms belong to the glossary check, so their spans are passed as protected.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable
+from typing import ClassVar
+
+from ..model import Finding, Severity, Span
+from ..numbers import NumberIssue, compare_pair
+from ..numbers.zh import has_figures
+from .base import PairContext, PairRule
+
+_cache = threading.local()
+
+
+def pair_issues(ctx: PairContext) -> list[NumberIssue]:
+    """The figure issues of ``ctx``'s pair, computed at most once per context."""
+    last = getattr(_cache, "last", None)
+    if last is not None and last[0] is ctx:
+        return last[1]
+    seg = ctx.segment
+    zh_protected: list[tuple[int, int]] = []
+    en_protected: list[tuple[int, int]] = []
+    if ctx.matcher is not None and has_figures(seg.zh):
+        for hit in ctx.zh_hits:
+            term_zh = getattr(hit.term, "zh", None)
+            if term_zh is not None and not has_figures(term_zh):
+                continue  # a term without figures cannot explain any
+            zh_protected.append((hit.start, hit.end))
+            en_protected.extend((en_hit.start, en_hit.end) for en_hit in ctx.en_hits(hit.term))
+    issues = compare_pair(seg.zh, seg.en, zh_protected=zh_protected, en_protected=en_protected)
+    _cache.last = (ctx, issues)
+    return issues
+
+
+def _spans(issue: NumberIssue) -> list[Span]:
+    spans = []
+    if issue.zh_span is not None:
+        spans.append(Span("zh", *issue.zh_span))
+    if issue.en_span is not None:
+        spans.append(Span("en", *issue.en_span))
+    return spans
+
+
+class NumberMismatch(PairRule):
+    id: ClassVar[str] = "number-mismatch"
+    name: ClassVar[str] = "NumberMismatch"
+    default_severity: ClassVar[Severity] = Severity.ERROR
+    summary: ClassVar[str] = "A figure is changed, off by a magnitude, or present on one side only."
+    why: ClassVar[str] = ("Figures are what readers quote: 2030万元 published as \"203 million yuan\" is a tenfold "
+                          "error in an official text, and digit-by-digit tools cannot see it because 万 and "
+                          "million group digits differently.")
+    example: ClassVar[str] = ("下达资金2030万元 → allocated 203 million yuan: 'zh 2030万 = 20,300,000, "
+                              "en \"203 million\" = 203,000,000: magnitude off by 10×'")
+
+    def check(self, ctx: PairContext) -> Iterable[Finding]:
+        for issue in pair_issues(ctx):
+            if issue.severity == "error":
+                yield self.finding(ctx, issue.message, spans=_spans(issue))
+
+
+class NumberApprox(PairRule):
+    id: ClassVar[str] = "number-approx"
+    name: ClassVar[str] = "NumberApprox"
+    default_severity: ClassVar[Severity] = Severity.WARNING
+    summary: ClassVar[str] = "A figure is rounded, its hedge is reversed, or a multiplier is ambiguous."
+    why: ClassVar[str] = ("近30% (just under) published as \"over 30%\" says the opposite; 增长两倍 is ×3 by the "
+                          "rule books and ×2 in everyday usage; a rounded figure may be fine but should be a choice.")
+    example: ClassVar[str] = ("近30% → over 30%: 'zh 近30% says less than / nearly, en \"over 30%\" says more than: "
+                              "the hedge is reversed'")
+
+    def check(self, ctx: PairContext) -> Iterable[Finding]:
+        for issue in pair_issues(ctx):
+            if issue.severity == "warning":
+                yield self.finding(ctx, issue.message, spans=_spans(issue))

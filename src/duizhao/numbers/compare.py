@@ -1,0 +1,308 @@
+"""Match the quantities of the two sides and say, in a translator's words, what did not survive.
+
+Matching is a multiset match in three passes, cheapest and surest first:
+
+1. exact: same comparison class (number, percent, points, multiplier, month, identifier)
+   and the same value, after unit conversion (100万千瓦 = 1 GW);
+2. approximate: where the text itself rounds (a hedge, a scale word, fewer decimals, a
+   converted unit) and the difference is within half the last written digit; or a vague
+   amount (数十万, dozens of) that contains the other value;
+3. explanation of what is left: magnitude slips (×10ⁿ), percentage points given as percent,
+   changed values, and figures present on one side only.
+
+Weak quantities (small numbers spelled in words: 一个, "one of", "first") take part in
+matching but are never reported when left over; translators drop and add them freely.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+from fractions import Fraction
+
+from .en import extract_en, has_digit
+from .model import (
+    CARDINAL,
+    DAY,
+    IDENTIFIER,
+    MONTH,
+    MULTIPLIER,
+    ORDINAL,
+    TIME,
+    YEAR,
+    Number,
+    NumberIssue,
+    Quantity,
+    format_number,
+)
+from .zh import extract_zh, has_figures
+
+_HEDGE_WORDS = {"over": "more than", "under": "less than / nearly", "about": "about"}
+
+
+def compare_pair(
+    zh: str,
+    en: str,
+    *,
+    zh_protected: Sequence[tuple[int, int]] = (),
+    en_protected: Sequence[tuple[int, int]] = (),
+) -> list[NumberIssue]:
+    """Every figure problem in one zh/en pair; quantities inside protected spans are ignored.
+
+    Protected spans are the glossary terms' ranges (十四五, 两个维护 and their renderings):
+    the glossary check owns those numbers.
+    """
+    if not has_figures(zh) and not has_digit(en):
+        return []  # cheap exit: no digit and no numeral character on either side
+    zq = extract_zh(zh)
+    if not zq and not has_digit(en):
+        return []  # nothing to account for, and only spelled-out numbers could be added: not worth a scan
+    eq = extract_en(en)
+    if zh_protected:
+        zq = [q for q in zq if not _inside(q.span, zh_protected)]
+    if en_protected:
+        eq = [q for q in eq if not _inside(q.span, en_protected)]
+    if not zq and not eq:
+        return []
+    return compare(zq, eq, en)
+
+
+def _inside(span: tuple[int, int], protected: Sequence[tuple[int, int]]) -> bool:
+    start, end = span
+    return any(start < p_end and p_start < end for p_start, p_end in protected)
+
+
+def compare(zq: Sequence[Quantity], eq: Sequence[Quantity], en_text: str = "") -> list[NumberIssue]:
+    """Issues between two lists of quantities (see the module docstring for the passes)."""
+    issues: list[NumberIssue] = []
+    z_used = [False] * len(zq)
+    e_used = [False] * len(eq)
+    # Pass 1: exact. Unambiguous, strong quantities choose first so that an ambiguous or weak
+    # one cannot take the counterpart a plain figure needs; same kind is preferred.
+    order = sorted(range(len(zq)), key=lambda i: (zq[i].ambiguous, zq[i].weak, len(zq[i].readings)))
+    for i in order:
+        z = zq[i]
+        best = -1
+        for j, e in enumerate(eq):
+            if not e_used[j] and _exact(z, e):
+                if e.kind == z.kind and not e.weak:
+                    best = j
+                    break
+                if best < 0:
+                    best = j
+        if best >= 0:
+            z_used[i] = e_used[best] = True
+            _notes(z, eq[best], issues)
+    # Pass 2: approximate matches (rounding, converted units, vague amounts)
+    for i, z in enumerate(zq):
+        if z_used[i]:
+            continue
+        for j, e in enumerate(eq):
+            if e_used[j]:
+                continue
+            verdict = _approx(z, e)
+            if verdict is None:
+                continue
+            z_used[i] = e_used[j] = True
+            if verdict:
+                issues.append(NumberIssue("warning", verdict, z.span, e.span))
+            else:
+                _notes(z, e, issues)
+            break
+    # A figure repeated on one side may be said once on the other ("100%、100%、100%" → "all 100%"):
+    # a leftover equal to a figure already matched is accounted for.
+    z_seen = {r for q, used in zip(zq, z_used, strict=True) if used for r in q.readings}
+    e_seen = {r for q, used in zip(eq, e_used, strict=True) if used for r in q.readings}
+    # Pass 3: explain what is left over
+    e_digits = {_digits(q) for q, used in zip(eq, e_used, strict=True) if used}
+    z_left = [q for q, used in zip(zq, z_used, strict=True)
+              if not used and not q.weak and not any(r in e_seen for r in q.readings)
+              and not (q.kind == IDENTIFIER and _digits(q) in e_digits)]
+    e_left = [q for q, used in zip(eq, e_used, strict=True)
+              if not used and not q.weak and not any(r in z_seen for r in q.readings)]
+    _explain(z_left, e_left, en_text, issues)
+    return issues
+
+
+def _exact(z: Quantity, e: Quantity) -> bool:
+    if z.dim and e.dim:
+        return z.dim == e.dim and z.value == e.value
+    zr = ((z.cls, z.shown), *z.readings[1:]) if z.dim else z.readings
+    er = ((e.cls, e.shown), *e.readings[1:]) if e.dim else e.readings
+    return any(r in er for r in zr)
+
+
+def _notes(z: Quantity, e: Quantity, issues: list[NumberIssue]) -> None:
+    """Warnings on a matched pair: an ambiguous multiplier, a reversed hedge."""
+    if z.ambiguous:
+        readings = " or ".join(f"×{format_number(v)}" for _, v in z.readings)
+        issues.append(NumberIssue(
+            "warning", f"zh {z.text} is ambiguous ({readings}); en \"{e.text}\" = {e.describe()}: check which is meant",
+            z.span, e.span))
+    if {z.hedge, e.hedge} == {"over", "under"}:
+        issues.append(NumberIssue(
+            "warning", f"zh {z.text} says {_HEDGE_WORDS[z.hedge]}, en \"{e.text}\" says {_HEDGE_WORDS[e.hedge]}: "
+            "the hedge is reversed", z.span, e.span))
+
+
+def _values(z: Quantity, e: Quantity) -> tuple[Number, Number] | None:
+    """The two values in comparable units, or None if they cannot be compared."""
+    if z.cls != e.cls or z.kind == IDENTIFIER:
+        return None
+    if z.dim and e.dim:
+        return (z.value, e.value) if z.dim == e.dim else None
+    zv = z.shown if z.dim and z.shown is not None else z.value
+    ev = e.shown if e.dim and e.shown is not None else e.value
+    return zv, ev  # type: ignore[return-value]
+
+
+def _digits(q: Quantity) -> str:
+    """The digits a name carries (卡-52 → 52), or a number's integer value (Ⅱ → 2)."""
+    if q.kind != IDENTIFIER and q.value == int(q.value):
+        return str(int(q.value))
+    return "".join(ch for ch in q.text if ch.isdigit())
+
+
+def _approx(z: Quantity, e: Quantity) -> str | None:
+    """"" for a silent approximate match, a warning message for rounding, None for no match."""
+    if IDENTIFIER in (z.kind, e.kind):
+        # 卡-52 ↔ Ka-52, 737MAX ↔ 737 Max, 2层 ↔ 2F: a name's digits written with or without its letters
+        other = e if z.kind == IDENTIFIER else z
+        if other.kind in (IDENTIFIER, CARDINAL, ORDINAL, YEAR) and not other.scaled and _digits(z) == _digits(e):
+            return ""
+        return None
+    pair = _values(z, e)
+    if pair is None:
+        return None
+    zv, ev = pair
+    # A vague amount (50余万, 数十, dozens of) covers a round figure or another vague amount; a
+    # precise figure inside it (2万多 ↔ 20,030) adds digits the other side never had.
+    if z.interval and (_overlap(z.interval, e.interval) or (z.interval[0] <= ev <= z.interval[1] and (
+            e.weak or _significant(ev) <= _significant(zv)))):
+        return ""
+    if e.interval and e.interval[0] <= zv <= e.interval[1] and (z.weak or _significant(zv) <= _significant(ev)):
+        return ""
+    if z.dim and e.dim and z.unit != e.unit:
+        # a converted unit must round: within half the last digit the translator wrote
+        precision = e.precision or Decimal(1)
+        if abs(Fraction(zv) - Fraction(ev)) <= Fraction(precision) / 2:
+            return ""
+        return None
+    coarse, fine = (z, e) if (z.precision or 1) > (e.precision or 1) else (e, z)
+    precision = coarse.precision or Decimal(1)
+    diff = abs(Fraction(zv) - Fraction(ev))
+    if diff == 0 or diff > Fraction(precision) / 2:
+        return None
+    rounds = coarse.hedge or coarse.scaled or (fine.value != int(fine.value))
+    if not rounds or coarse is z:
+        # English more precise than the Chinese (2.8亿 ↔ 281 million, 2万多 ↔ 20,030) is not rounding:
+        # the digits were invented
+        return None
+    limit = Fraction(1, 10) if coarse.hedge else Fraction(1, 20)
+    if diff > limit * abs(Fraction(max(zv, ev))):
+        return None
+    side = "en" if coarse is e else "zh"
+    return (f"zh {z.text} = {_show(z, z)}, en \"{e.text}\" = {_show(e, z)}: rounded in {side}")
+
+
+def _significant(value: Number) -> int:
+    """Number of significant digits: 20,030 → 4; 2万 → 1."""
+    if isinstance(value, Fraction):
+        return 99
+    digits = value.normalize().as_tuple().digits
+    return len(digits)
+
+
+def _overlap(a: tuple[Number, Number], b: tuple[Number, Number] | None) -> bool:
+    return b is not None and a[0] <= b[1] and b[0] <= a[1]
+
+
+def _show(q: Quantity, ref: Quantity) -> str:
+    """``q``'s value as text, in ``ref``'s unit when both have one (for side-by-side messages)."""
+    if q.dim and ref.dim and q.dim == ref.dim and ref.shown is not None and ref.shown != 0:
+        factor = Fraction(ref.value) / Fraction(ref.shown)
+        value = Fraction(q.value) / factor
+        shown = Decimal(value.numerator) / Decimal(value.denominator) if value.denominator != 1 else \
+            Decimal(value.numerator)
+        return f"{format_number(shown)} {ref.unit}"
+    return q.describe()
+
+
+def _ratio_power_of_ten(a: Number, b: Number) -> int | None:
+    """k ≠ 0 when a = b × 10^k exactly (27亿 vs 27 billion: k = -1)."""
+    if not a or not b:
+        return None
+    ratio = Fraction(a) / Fraction(b)
+    k = 0
+    while ratio.denominator == 1 and ratio.numerator % 10 == 0:
+        ratio /= 10
+        k += 1
+    while ratio.numerator == 1 and ratio.denominator % 10 == 0:
+        ratio *= 10
+        k -= 1
+    return k if ratio == 1 and k else None
+
+
+def _explain(z_left: list[Quantity], e_left: list[Quantity], en_text: str, issues: list[NumberIssue]) -> None:
+    # Magnitude slips and points/percent swaps first: they are the most telling explanations.
+    for z in list(z_left):
+        for e in e_left:
+            message = _pair_message(z, e, strict=True)
+            if message:
+                issues.append(NumberIssue("error", message, z.span, e.span))
+                z_left.remove(z)
+                e_left.remove(e)
+                break
+    # Then values that changed within the same class, in order of appearance.
+    for z in list(z_left):
+        for e in e_left:
+            message = _pair_message(z, e, strict=False)
+            if message:
+                issues.append(NumberIssue("error", message, z.span, e.span))
+                z_left.remove(z)
+                e_left.remove(e)
+                break
+    folded_en = en_text.replace("-", "").lower()
+    for z in z_left:
+        if z.kind == IDENTIFIER and str(z.readings[0][1]) in folded_en:
+            continue
+        issues.append(NumberIssue("error", f"zh {z.text} has no counterpart in en", z.span, None))
+    for e in e_left:
+        if e.kind in (IDENTIFIER, MONTH, YEAR, DAY):
+            # English adds names with digits (COVID-19, G20) that Chinese writes in words, and
+            # completes dates (25日 → July 25, 2020) that Chinese leaves to the dateline
+            continue
+        issues.append(NumberIssue("error", f"en \"{e.text}\" has no counterpart in zh", None, e.span))
+
+
+def _pair_message(z: Quantity, e: Quantity, *, strict: bool) -> str | None:
+    head = f"zh {z.text} = {_show(z, z)}, en \"{e.text}\" = {_show(e, z)}"
+    if strict:
+        if {z.cls, e.cls} == {"pp", "pct"} and z.value == e.value:
+            return f"{head}: percentage points are not percent"
+        pair = _values(z, e)
+        if pair is None:
+            return None
+        k = _ratio_power_of_ten(pair[1], pair[0])
+        if k is not None:
+            return f"{head}: magnitude off by {format_number(Decimal(10) ** abs(k))}×"
+        return None
+    if z.kind == IDENTIFIER and e.kind == IDENTIFIER:
+        return f"zh {z.text}, en \"{e.text}\": the names differ"
+    if _values(z, e) is None or not _comparable_kinds(z, e):
+        return None
+    if z.kind == MULTIPLIER:
+        return f"{head}: different multiplier"
+    return f"{head}: different value"
+
+
+_PLAIN = {CARDINAL, ORDINAL, DAY, TIME}
+
+
+def _comparable_kinds(z: Quantity, e: Quantity) -> bool:
+    """Whether two leftovers are plausibly the same figure changed (not a day against a year)."""
+    if z.kind == e.kind:
+        return True
+    if YEAR in (z.kind, e.kind):
+        return all(1000 <= q.value <= 2200 for q in (z, e))
+    return z.kind in _PLAIN and e.kind in _PLAIN

@@ -1,0 +1,382 @@
+"""Quantities in English text: digits, number words, scales, ordinals, fractions, dates, hedges.
+
+One precompiled regex finds candidates ("2.7 billion", "twenty-eight", "seventy-fifth",
+"two-thirds", "doubled", "February 8", "nearly 30%"); a second anchored regex reads what
+follows (percent, percentage points, units, "times", a.m./p.m.). Words that are only
+sometimes numbers ("one of", "first", "second", "double standards", "May") are either
+required to stand in a numeric context or marked weak, so they match when a figure needs
+them but are never reported on their own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from decimal import Decimal
+from fractions import Fraction
+
+from .common import ROMAN, share_range, ymd_date
+from .model import (
+    CARDINAL,
+    CLASS_OF,
+    DAY,
+    FRACTION,
+    IDENTIFIER,
+    MONTH,
+    MULTIPLIER,
+    ORDINAL,
+    PERCENT,
+    POINTS,
+    TIME,
+    YEAR,
+    Number,
+    Quantity,
+    mul,
+)
+from .units import EN_UNIT_RE, en_unit
+
+ONES = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+        "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+        "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19}
+TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
+_SHORT_SCALES = {"k": 10**3, "m": 10**6, "mn": 10**6, "bn": 10**9, "b": 10**9, "tn": 10**12}
+ORDINAL_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+                 "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
+                 "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
+                 "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "sixtieth": 60, "seventieth": 70,
+                 "eightieth": 80, "ninetieth": 90, "hundredth": 100, "thousandth": 1000, "millionth": 10**6}
+_DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5, "fifths": 5,
+                 "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7, "eighth": 8, "eighths": 8, "ninth": 9,
+                 "ninths": 9, "tenth": 10, "tenths": 10}
+MONTHS = {"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
+          "september": 9, "october": 10, "november": 11, "december": 12, "jan": 1, "feb": 2, "mar": 3, "apr": 4,
+          "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12}
+_MULT_WORDS = {"double": 2, "doubled": 2, "doubles": 2, "doubling": 2, "triple": 3, "tripled": 3, "triples": 3,
+               "tripling": 3, "quadruple": 4, "quadrupled": 4, "quadruples": 4, "quadrupling": 4, "twice": 2}
+_VAGUE = {"dozens": (24, 99), "tens": (20, 99), "hundreds": (200, 999), "thousands": (2000, 9999),
+          "millions": (2 * 10**6, 999 * 10**6), "billions": (2 * 10**9, 999 * 10**9)}
+_HEDGES = {"nearly": "under", "almost": "under", "close to": "under", "about": "about", "around": "about",
+           "approximately": "about", "roughly": "about", "some": "about", "an estimated": "about",
+           "over": "over", "more than": "over", "above": "over", "upwards of": "over", "in excess of": "over",
+           "at least": "over", "no fewer than": "over", "no less than": "over", "just over": "over",
+           "well over": "over", "less than": "under", "fewer than": "under", "under": "under", "below": "under",
+           "just under": "under", "up to": "under", "at most": "under", "nearly half": "under"}
+
+_ONE_WORD = "|".join(sorted([*ONES, *TENS], key=len, reverse=True))
+_WORD = f"(?:{_ONE_WORD}|hundred|thousand|million|billion|trillion|dozen)"
+_WORDS = (rf"(?:a\s+(?=hundred|thousand|million|billion|trillion|dozen))?{_WORD}"
+          rf"(?:(?:\s+|-|(?<=hundred)\s+and\s+|(?<=thousand)\s+and\s+){_WORD})*")
+_ORD = "|".join(sorted(ORDINAL_WORDS, key=len, reverse=True))
+_DEN = "|".join(sorted(_DENOMINATORS, key=len, reverse=True))
+_MONTH = ("(?-i:January|February|March|April|May|June|July|August|September|October|November|December"
+          "|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)(?:\\.|\\b)(?=\\s*\\d))")
+_NUM_START = r"(?:(?<=RMB)|(?<=CNY)|(?<=USD)|(?<=HKD)|(?<=US\$)|(?<=No\.)|(?<=\d[xX×])|(?<![\w.,]))"
+# letters glued to a number that make it a measurement, an ordinal or a decade, not a name
+_SUFFIXES = r"st|nd|rd|th|s|bn|mn|tn|k|m|b|am|pm|L|ml|" + EN_UNIT_RE
+_HEDGE = "|".join(sorted(map(re.escape, _HEDGES), key=len, reverse=True))
+
+_TOKEN = re.compile(
+    # Every alternative starts with a digit, a currency sign or a letter at the start of a word;
+    # this first test lets the engine skip the inside of words cheaply.
+    r"(?=[0-9$£€¥.]|(?<![A-Za-z])[A-Za-z])(?:"
+    r"(?P<ymd>(?<![\d.])(?:19|20)\d\d(?P<ymdsep>[./-])(?:1[0-2]|0?[1-9])(?P=ymdsep)(?:3[01]|[12]\d|0?[1-9])(?![\d.]))"
+    r"|(?P<model>(?<![\d.])\d+(?:\.\d+){2,})"  # 424.10.0.20: a model or version number
+    r"|(?P<ident>(?<![\w.])(?!(?:RMB|CNY|USD|HKD|EUR|GBP|JPY|Rs)\d)(?!(?i:mid|pre|post|early|late|non|anti)-\d)"
+    r"(?!\d+(?:\.\d+)?[xX×]\d)(?!\d+(?:\.\d+)?(?:" + _SUFFIXES + r")(?![\w]))"
+    r"(?-i:[A-Za-z]+-?\d+(?:\.\d+)?[A-Za-z]*|\d+[A-Za-z]+\d*)(?![\w]))"
+    r"|(?P<vague>(?:tens|dozens|hundreds|thousands|millions|billions)(?:\s+of\s+(?:thousands|millions|billions))?)"
+    r"(?=\s+of\b)"
+    r"|(?P<several>\b(?:several|a\s+few)\s+(?:hundred|thousand|million|billion)s?)\b"
+    r"|(?P<fold>(?:\d+|" + _ONE_WORD + r")-?fold)\b"
+    r"|(?P<mult>(?:double[ds]?|doubling|tripl(?:e[ds]?|ing)|quadrupl(?:e[ds]?|ing)|twice))\b"
+    r"|(?P<month>" + _MONTH + r")"
+    r"|(?P<roman>\b(?-i:I{1,3}|IV|V|VI{1,3}|IX|X|XI{1,3}))\b"
+    r"|(?P<noon>\b(?:noon|midday|midnight))\b"
+    r"|(?P<span>\b(?:a\s+|the\s+(?:past|last|next)\s+)?(?:decade|century|centenary|centennial)"
+    r"|around the clock|24/7)(?!\w)"
+    r"|(?P<hedge>(?:" + _HEDGE + r")\s+)?(?:"
+    r"(?P<fn>one|a|two|three|four|five|six|seven|eight|nine|ten|\d+)[\s-]+(?P<fd>" + _DEN + r")\b"
+    r"(?P<of>\s+of\b)?"
+    r"|(?P<cur>US\$|HK\$|\$|£|€|¥|RMB\s?|CNY\s?|USD\s?)?"
+    r"(?P<num>" + _NUM_START + r"\d{1,3}(?:,\d{3})+(?![\d])(?:\.\d+)?|" + _NUM_START + r"\d+(?:\.\d+)?"
+    r"|(?<![\w\d])\.\d+)"
+    r"(?:(?P<ordsuf>st|nd|rd|th)\b|(?P<decade>s)\b|(?P<scale>(?:\s|-)?(?:thousand|million|billion|trillion)\b"
+    r"|(?:bn|mn|tn|k|m|b)\b))?"
+    r"|(?P<ordw>\b(?:(?:" + "|".join(TENS) + r")-)?(?:" + _ORD + r"))\b"
+    r"|(?P<words>\b" + _WORDS + r")\b"
+    r"|(?P<half>\bhalf)\b))",
+    re.IGNORECASE,
+)
+
+_TAIL = re.compile(
+    r"(?:(?:\s|-)?(?:(?P<pct>%|percent\b|per\s?cent\b|pc\b)|(?P<pp>percentage[\s-]points?\b|pp\b|ppt\b)"
+    r"|(?P<bp>basis points?\b|bps?\b)|(?P<points>points?\b)|(?P<times>times\b)"
+    r"|(?P<ampm>[ap]\.?m\.?(?![a-z]))|(?P<yearsold>years?[\s-]old\b)|(?P<unit>(?:" + EN_UNIT_RE + r")(?![a-z²]))"
+    r"|(?P<decades>decades\b)|(?P<years>years?\b)|(?P<months>months?\b)|(?P<litre>L\b|ml\b|lit(?:er|re)s?\b)))?"
+    r"(?P<after>\s+or\s+(?:so|more)\b|-plus\b|\+|-odd\b)?",
+    re.IGNORECASE,
+)
+_RANGE_SEP = re.compile(r"\s*(?:-|–|—|to|and|~)\s*", re.IGNORECASE)
+_MAY_CONTEXT = re.compile(r"(?:\b(?:in|of|since|until|by|early|late|mid|last|next|this|from|to|through|between|and|"
+                          r"end|on|before|after|during)[\s-]+)$", re.IGNORECASE)
+_DIGIT = re.compile(r"\d")
+_ROMAN_CONTEXT = re.compile(r"\b(?:Part|War|Level|Class|Phase|Grade|Chapter|Volume|Article|Type|Category|Stage|Section"
+                            r"|Book)\s$")
+_CLOCK = re.compile(r":\s?\d\d\b")
+_AFTER_COLON = re.compile(r"\d:\s?$")
+_LIST_START = re.compile(r"\s*[(\[]?")
+_LIST_END = re.compile(r"[.)\]]\s")
+_FRACTION_AFTER = re.compile(r"\s+(?:to|or|and)\s+(?:a|one|two|three)\b|\s*[,.;]|\s*$", re.IGNORECASE)
+_FRACTION_CONTEXT = re.compile(r"(?:\b(?:half|thirds?|quarters?|fifths?|sixths?|tenths?)\s+(?:to|and|or)"
+                               r"|\b(?:about|nearly|over|than|only|roughly|around|almost))\s+$", re.IGNORECASE)
+_PERIOD_BEFORE = re.compile(r"\b(?:first|last|past|next|previous|initial)\s+$", re.IGNORECASE)
+
+
+def parse_words(text: str) -> Decimal | None:
+    """Value of an English number in words: "twenty-eight", "one hundred and five", "a million"."""
+    total = current = 0
+    last = None
+    for word in re.split(r"[\s-]+", text.lower()):
+        if word in ("and", ""):
+            continue
+        if word == "a":
+            current = 1
+        elif word in ONES or word in TENS:
+            value = ONES.get(word, TENS.get(word, 0))
+            if last in ("ones", "tens") and not (last == "tens" and value < 10):
+                return None  # "one two" is a list, not a number
+            current += value
+            last = "ones" if word in ONES else "tens"
+            continue
+        elif word == "hundred":
+            current = (current or 1) * 100
+        elif word == "dozen":
+            current = (current or 1) * 12
+        elif word in SCALES:
+            total += (current or 1) * SCALES[word]
+            current = 0
+        else:
+            return None
+        last = word
+    return Decimal(total + current)
+
+
+def _ordinal_words(text: str) -> Decimal:
+    text = text.lower()
+    head, _, tail = text.rpartition("-")
+    return Decimal(TENS.get(head, 0) + ORDINAL_WORDS[tail])
+
+
+def extract_en(text: str) -> list[Quantity]:
+    """Every quantity in an English sentence, in order of appearance."""
+    out: list[Quantity] = []
+    for m in _TOKEN.finditer(text):
+        q = _quantity(m, text)
+        if q is None:
+            continue
+        if isinstance(q, list):
+            out.extend(q)
+            continue
+        if out and _RANGE_SEP.fullmatch(text, out[-1].span[1], q.span[0]):
+            out[-1], q = share_range(out[-1], q)
+        elif out and q.kind == CARDINAL and out[-1].kind == MONTH and 1 <= q.value <= 31 \
+                and not text[out[-1].span[1]:q.span[0]].strip():
+            q = replace(q, kind=DAY, weak=False)  # February 8
+        out.append(q)
+    return out
+
+
+def _quantity(m: re.Match[str], text: str) -> Quantity | list[Quantity] | None:
+    start, end = m.span()
+    if m["ymd"] is not None:
+        return ymd_date(m["ymd"], start, text)
+    if m["model"] is not None:
+        return Quantity(m["model"], IDENTIFIER, (start, end), m["model"], readings=(("id", m["model"]),))
+    if m["ident"] is not None:
+        key = m["ident"].replace("-", "").lower()
+        return Quantity(m["ident"], IDENTIFIER, (start, end), m["ident"], readings=(("id", key),))
+    if m["vague"] is not None:
+        words = m["vague"].lower().split()
+        low, high = _VAGUE[words[0]]
+        if len(words) > 1:
+            mult = SCALES[words[-1].rstrip("s")]
+            low, high = low * mult, high * mult
+        return Quantity(Decimal(low), CARDINAL, (start, end), m["vague"], hedge="about",
+                        interval=(Decimal(low), Decimal(high)), readings=(("n", Decimal(low)),), weak=True)
+    if m["several"] is not None:  # "several hundred": 200 to 900
+        mag = {"hundred": 100, **SCALES}[m["several"].lower().split()[-1].rstrip("s")]
+        low, high = Decimal(2 * mag), Decimal(9 * mag)
+        return Quantity(low, CARDINAL, (start, end), m["several"], hedge="about", interval=(low, high),
+                        readings=(("n", low),), weak=True)
+    if m["fold"] is not None:
+        head = m["fold"].lower().replace("-", "")[:-4]
+        value = Decimal(head) if head.isdigit() else Decimal(ONES.get(head, TENS.get(head, 0)))
+        return Quantity(value, MULTIPLIER, (start, end), m["fold"], readings=(("mul", value),))
+    if m["mult"] is not None:
+        word = m["mult"].lower()
+        value = Decimal(_MULT_WORDS[word])
+        # "double standards", "twice": too often not a figure to be reported on their own
+        weak = word in ("double", "triple", "twice")
+        readings: tuple[tuple[str, Number], ...] = (("mul", value),)
+        if word == "twice":
+            readings = (("mul", value), ("n", value))
+        return Quantity(value, MULTIPLIER, (start, end), m["mult"], readings=readings, weak=weak)
+    if m["month"] is not None:
+        word = m["month"].rstrip(".").lower()
+        if word == "may" and not (_MAY_CONTEXT.search(text, max(0, start - 12), start)
+                                  or re.match(r"\s+\d", text[end:end + 3])):
+            return None
+        value = Decimal(MONTHS[word])
+        return Quantity(value, MONTH, (start, end), m["month"], readings=(("month", value),))
+    if m["roman"] is not None:  # Part II, World War II, Level III
+        if not _ROMAN_CONTEXT.search(text, max(0, start - 10), start):
+            return None  # "I" the pronoun
+        value = Decimal(ROMAN[m["roman"]])
+        return Quantity(value, ORDINAL, (start, end), m["roman"], readings=(("n", value),))
+    if m["noon"] is not None:
+        value = Decimal(0 if m["noon"].lower() == "midnight" else 12)
+        return Quantity(value, TIME, (start, end), m["noon"], readings=(("n", value), ("n", value + 12)), weak=True)
+    if m["span"] is not None:  # "the past decade" = 10年, "centenary" = 一百周年, "around the clock" = 24小时
+        word = m["span"].lower().split()[-1]
+        value = Decimal({"decade": 10, "clock": 24, "24/7": 24}.get(word, 100))
+        return Quantity(value, CARDINAL, (start, end), m["span"], readings=(("n", value),), weak=True)
+    hedge = _HEDGES.get(" ".join((m["hedge"] or "").lower().split()), "")
+    hstart = m.start("hedge") if m["hedge"] else start
+    start = m.start("fn") if m["fn"] is not None else start
+    if m["fn"] is not None:
+        start = hstart if hedge else m.start("fn")
+        den_word = m["fd"].lower()
+        fn = m["fn"].lower()
+        fend = m.end("fd")
+        if (m["of"] is None and ((fn == "a" and not _FRACTION_CONTEXT.search(text, max(0, start - 12), start)
+                                and not _FRACTION_AFTER.match(text, fend))
+                                or den_word.startswith("quarters"))) \
+                or _PERIOD_BEFORE.search(text, max(0, start - 12), start) \
+                or (den_word in ("half", "halves") and fn not in ("one", "a")):
+            # "a third time", "first three quarters": an ordinal or a count, not a fraction
+            if fn == "a":
+                value = Decimal(ORDINAL_WORDS.get(den_word, 2))
+                return Quantity(value, ORDINAL, (m.start("fd"), fend), m["fd"], readings=(("n", value),), weak=True)
+            value = Decimal(fn) if fn.isdigit() else Decimal(ONES[fn])
+            return Quantity(value, CARDINAL, (m.start("fn"), m.end("fn")), m["fn"], readings=(("n", value),),
+                            weak=not fn.isdigit())
+        num = 1 if fn in ("a", "one") else (int(fn) if fn.isdigit() else ONES.get(fn, 0))
+        value = Fraction(num, _DENOMINATORS[den_word])
+        return Quantity(value, FRACTION, (start, fend), text[start:fend], hedge=hedge,  # type: ignore[arg-type]
+                        readings=(("n", value),))
+    if m["half"] is not None:
+        value = Fraction(1, 2)
+        return Quantity(value, FRACTION, (start, end), text[start:end], hedge=hedge,  # type: ignore[arg-type]
+                        readings=(("n", value),), weak=True)
+    if m["ordw"] is not None:
+        value = _ordinal_words(m["ordw"])
+        s = m.start("ordw")
+        return Quantity(value, ORDINAL, (s, end), m["ordw"], readings=(("n", value),), weak=value <= 10)
+    words = m["words"] is not None
+    scaled = False
+    if words:
+        value = parse_words(m["words"])
+        if value is None:
+            return None
+        raw = m["words"].lower()
+        if raw in SCALES or raw == "hundred":
+            return None  # "every thousand words", "RMB280 Million": a bare scale word is not a figure
+        precision = Decimal(1)
+        for word, mag in SCALES.items():
+            if word in raw:
+                scaled = True
+                precision = Decimal(mag)
+        if "hundred" in raw and not scaled:
+            precision = Decimal(100) if value % 100 == 0 else Decimal(1)
+    else:
+        num = m["num"].replace(",", "")
+        value = Decimal(num)
+        precision = Decimal(1).scaleb(value.as_tuple().exponent)
+        scale = (m["scale"] or "").strip(" -").lower()
+        if scale:
+            if scale == "m" and not m["cur"] and not m["hedge"]:
+                # "100m" is metres unless money is being talked about ("$5m")
+                scale = ""
+                end = m.start("scale")
+            elif (scale == "b" and not m["cur"]) or (scale == "k" and (m.start("scale") != m.end("num")
+                                                                      or (value < 10 and not m["cur"]))):
+                # 4K and 8K are screen resolutions; 50K and $5k are thousands
+                return None
+            else:
+                mag = SCALES.get(scale) or _SHORT_SCALES[scale]
+                value, precision, scaled = value * mag, precision * mag, True
+    tail = _TAIL.match(text, end)
+    kind, unit, dim, shown = CARDINAL, "", "", None
+    readings_extra: tuple[tuple[str, Number], ...] = ()
+    if not words and not scaled and value == int(value):
+        if _AFTER_COLON.search(text, max(0, start - 3), start):
+            if value == 0:
+                return None  # the ":00" of 16:00 says nothing the Chinese 16时 does not
+        elif _CLOCK.match(text, end) and value <= 24:
+            kind = TIME
+            readings_extra = (("n", value - 12 if value > 12 else value + 12),)
+            tail = _TAIL.match(text, _CLOCK.match(text, end).end())  # type: ignore[union-attr]
+    qend = end
+    if tail["pct"]:
+        kind = PERCENT
+    elif tail["pp"]:
+        kind = POINTS
+    elif tail["bp"]:
+        kind, value, precision = POINTS, value / 100, precision / 100
+    elif tail["points"]:
+        readings_extra = (("pp", value),)  # "up 0.5 points" usually means percentage points
+    elif tail["times"]:
+        kind = MULTIPLIER
+        readings_extra = (("n", value),)  # "three times" may also count occurrences
+    elif tail["ampm"]:
+        if value == int(value) and 1 <= value <= 12 and kind in (CARDINAL, TIME):
+            kind = TIME
+            readings_extra = (("n", value + 12 if value < 12 else Decimal(0)),)
+    elif tail["unit"]:
+        found = en_unit(tail["unit"])
+        if found:
+            dim, factor, unit = found
+            shown = value
+            value, precision = mul(value, factor), mul(precision, factor)
+    elif tail["years"]:
+        unit = "years"
+    elif tail["decades"]:  # "two decades" = 20 years
+        value, precision, unit = value * 10, precision * 10, "years"
+    elif tail["litre"]:
+        unit = "L"
+    elif tail["yearsold"]:
+        unit = "years old"
+    if tail.end() > end and (kind != CARDINAL or unit or dim or readings_extra):
+        qend = tail.end()
+    after = (tail["after"] or "").strip().lower()
+    if after:
+        hedge = hedge or ("about" if after == "or so" else "over")
+        qend = tail.end()
+    if m["ordsuf"]:
+        kind = ORDINAL
+    elif (m["decade"] and value == int(value) and len(m["num"]) in (2, 4)) or (
+            not words and kind == CARDINAL and not dim and not scaled and len(m["num"]) == 4
+            and 1000 <= value <= 2200 and not unit):
+        kind = YEAR
+        if value < 100:  # the 90s, post-90s; "in her early 20s" is an age
+            readings_extra = (*readings_extra, ("n", value))
+            value += 1900 if value >= 30 else 2000
+    elif m["decade"]:
+        unit = "s"  # 2.9s: seconds
+    if words and m["words"].lower().split()[0] == "a" and not scaled and "dozen" not in m["words"].lower():
+        return None
+    qstart = hstart if hedge else start
+    cls = CLASS_OF[kind]
+    weak = (words and value <= 10 and kind in (CARDINAL, ORDINAL, TIME)) or (value == 0 and kind == CARDINAL) \
+        or (words and "dozen" in m["words"].lower()) \
+        or (_LIST_START.fullmatch(text, 0, qstart) is not None and _LIST_END.match(text, qend) is not None)
+    if words and kind == MULTIPLIER and value <= 10:
+        weak = True  # "three times" is as often a count as a multiplier
+    return Quantity(value, kind, (qstart, qend), text[qstart:qend], unit=unit, dim=dim, shown=shown,
+                    hedge=hedge, precision=precision, readings=((cls, value), *readings_extra),  # type: ignore[arg-type]
+                    weak=weak, scaled=scaled)
+
+
+def has_digit(text: str) -> bool:
+    return _DIGIT.search(text) is not None

@@ -1,0 +1,455 @@
+"""Quantities in Chinese text: Arabic and Chinese numerals, magnitudes, kinds, units, hedges.
+
+One precompiled regex finds every candidate (27亿千瓦时, 百分之三点五, 第11届, 三分之二, 翻一番,
+50余万人, 近30%); a short look at what follows decides the kind and unit. Spans index the
+original text: full-width digits are folded by a same-length translation, never by
+normalisation that would shift offsets.
+
+Chinese numerals are parsed by ``parse_cn`` with validation, so 十四五 (a plan's name, not 145
+or 55) is rejected rather than silently mis-read; a numeral written only in characters and
+not followed by a measure word (一起, 万一, 五湖四海) is not a quantity.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from decimal import Decimal
+from fractions import Fraction
+
+from .common import ROMAN, share_range, ymd_date
+from .model import (
+    CARDINAL,
+    DAY,
+    FRACTION,
+    IDENTIFIER,
+    MONTH,
+    MULTIPLIER,
+    ORDINAL,
+    PERCENT,
+    POINTS,
+    TIME,
+    YEAR,
+    Number,
+    Quantity,
+    mul,
+)
+from .units import EN_UNIT_RE, ZH_UNIT_RE, ZH_UNITS, en_unit
+
+_DIGIT = {"〇": 0, "零": 0, "○": 0, "一": 1, "壹": 1, "二": 2, "贰": 2, "貳": 2, "两": 2, "兩": 2, "三": 3, "叁": 3,
+          "參": 3, "四": 4, "肆": 4, "五": 5, "伍": 5, "六": 6, "陆": 6, "陸": 6, "七": 7, "柒": 7, "八": 8,
+          "捌": 8, "九": 9, "玖": 9}
+_SMALL = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
+_BIG = {"万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8}
+
+# Same-length folding so spans stay valid: full-width digits and signs to ASCII.
+_FOLD = str.maketrans({**{chr(0xFF10 + i): str(i) for i in range(10)}, "．": ".", "％": "%", "～": "~",
+                       "－": "-", "—": "-", "–": "-", "〜": "~", "﹪": "%"})
+
+_D = "〇零○一二两三四五六七八九壹贰貳叁參肆伍陆陸柒捌玖兩"
+_CN_START = f"[{_D}十拾廿卅]"
+_CN_BODY = f"(?:[{_D}十拾廿卅百佰万萬亿億]|[千仟](?![瓦米克]))"
+_CN = f"{_CN_START}{_CN_BODY}*(?:点[{_D}]+[万萬亿億]*)?"
+_AR = r"(?:(?<=\d[xX×*])|(?<![A-Za-z.\d]))(?:\d{1,3}(?:[,，]\d{3})+(?![\d,，])(?:\.\d+)?|\d+(?:\.\d+)?)"
+_MAG = r"[十百千]?[万萬亿億]{1,2}|[十百千](?![瓦米克\d])"
+_NUM = f"(?:{_AR}|{_CN})"
+
+_TOKEN = re.compile(
+    # identifiers compare as strings: 5G, PM2.5, 4A, G20, COVID-19
+    r"(?P<ident>(?<![A-Za-z0-9])(?!\d+(?:\.\d+)?(?:" + EN_UNIT_RE + r"|L|ml|h|GB|MB|TB)(?![A-Za-z0-9]))"
+    r"(?!\d+(?:\.\d+)?[xX×]\d)"
+    r"(?:[A-Za-z]+-?\d+(?:\.\d+)?[A-Za-z0-9]*|\d+(?:\.\d+)?[A-Za-z]+\d*)(?![A-Za-z0-9]))"
+    r"|(?P<ymd>(?<![\d.])(?:19|20)\d\d(?P<ymdsep>[./-])(?:1[0-2]|0?[1-9])(?P=ymdsep)(?:3[01]|[12]\d|0?[1-9])(?![\d.]))"
+    r"|(?P<model>(?<![\d.])\d+(?:\.\d+){2,})"  # 424.10.0.20: a model or version number
+    r"|(?P<fan>翻(?:了)?(?P<fann>[一两二三四]?)番)"
+    r"|(?P<half>过半|近半|一半|半数|半(?=个?[米公小天年月吨斤亩]))"
+    r"|(?P<pct100>百分百)"
+    r"|(?P<chengbei>成倍)"
+    r"|(?P<roman>[\u2160-\u216b]|(?<![A-Za-z])(?:I{1,3}|IV|V|VI{1,3}|IX|X)(?=级|类|期|号))"  # Ⅱ级, III级
+    r"|(?P<double>双十[一二])(?![一二三四五六七八九十])"
+    r"|(?P<first>首)(?=届|次|个|批|位|家|款|架|趟|场|部|艘|例|年|日)"
+    r"|(?P<bare>(?<![数几上一二三四五六七八九十两零〇百千万亿\d])(?:百万|千万|百亿|千亿|万亿|百|千|万|亿)"
+    r"(?=[\u4e00-\u9fff])(?![不别要一物岁事姓般分之方计紫里]))"
+    r"|(?P<plan>十[一二三四五六七八九]五)(?![十百千万亿个年名])"
+    r"|(?P<hedge>不超过|不低于|不高于|不少于|不到|不足|将近|接近|近|大约|约|超过|超|逾|至少|多达|高于|低于)?"
+    r"(?:(?P<pctp>百分之|千分之)(?P<pctn>" + _NUM + r")"
+    r"|(?P<fden>" + _NUM + r")分之(?P<fnum>" + _NUM + r")"
+    r"|(?P<vague>[数几上])(?P<vmag>[十百千万亿]+)"
+    r"|(?P<ord>第)?(?:(?P<ar>" + _AR + r")(?P<arsuf>[余多])?(?P<armag>\s?(?:" + _MAG + r"))?"
+    r"(?:(?<=[万萬亿億])(?P<ar2>\d{1,4})(?![\d.万萬亿億]))?|(?P<cn>" + _CN + r")))"
+)
+
+_TAIL = re.compile(
+    r"(?P<h1>余|多|来|几)?\s?(?P<unit>世纪|个?百分点|个?基本?点|%|倍|周年|届|个多?月|月份|月|年代|年|日|号|点半|点(?!多)"
+    r"|时(?!期|代|候|间|刻|光)|分(?!之)|岁|后(?!来|面|续|期|果|方|台|者)|升(?![级高值温学职华格起空])|" + ZH_UNIT_RE
+    + r"|(?-i:" + EN_UNIT_RE + r")(?![A-Za-z]))?"
+    r"(?P<h2>左右|上下|以上|以下|以内|多|余)?"
+)
+
+# Measure words and units that make a numeral written in characters a quantity (三名, 五年).
+_MEASURE = set("个名位人家年月日天号次项条件种只头座所台辆架艘栋户元块岁届周倍成层部本份批场类支队国省市县区村组星连"
+               "篇首张度分秒时点亿万斤吨亩米里顷遍轮期季回代例宗笔款枚颗粒棵株间套处道门桩趟餐顿包箱瓶杯级等强大"
+               "小秒场章节版集倍角毛美欧英港日韩夜册")
+_LIST_MARK = re.compile(r"\s*[(（]?")
+_ALL_DIGITS = "0123456789" + _D
+_MONTH_LIKE = {"月", "月份"}
+_RANGE_SEP = re.compile(r"\s*(?:至|到|~|-|－|—|–)\s*")
+_GROWTH = re.compile(r"(?:增长|增加|提高|提升|上升|扩大|增|涨|多|翻|贵|高|大)了?(?:近|约|超过|超)?$")
+_HEDGE_PREFIX = {"将近": "under", "接近": "under", "近": "under", "大约": "about", "约": "about", "超过": "over",
+                 "超": "over", "逾": "over", "不到": "under", "不足": "under", "不少于": "over", "至少": "over",
+                 "多达": "over", "不超过": "under", "不低于": "over", "不高于": "under", "高于": "over",
+                 "低于": "under"}
+_HEDGE_SUFFIX = {"余": "over", "多": "over", "来": "about", "几": "about", "左右": "about", "上下": "about",
+                 "以上": "over", "以下": "under", "以内": "under"}
+_FAN = {"": 2, "一": 2, "两": 4, "二": 4, "三": 8, "四": 16}
+_PRE_CHECK = re.compile(f"[0-9０-９{_D}十拾廿卅半百千万亿首倍番\u2160-\u216bIVX]")
+_NOT_PERCENT_AFTER_CHENG = set("为功立绩果本员就年长交型分品熟人都市了不")
+
+
+def parse_cn(text: str) -> Decimal | None:
+    """Value of a Chinese numeral (三千五百万, 一万零五百, 三点五亿, 二〇二四), or None if malformed.
+
+    Digit runs (二〇二四) read digit by digit; 一万五 and 三千五 use the spoken abbreviation
+    (15,000 and 3,500). Malformed strings such as 十四五 return None instead of a guess.
+    """
+    text = text.replace("廿", "二十").replace("卅", "三十")
+    if "点" in text:
+        whole, _, rest = text.partition("点")
+        frac_digits = rest.rstrip("万萬亿億")
+        mag = rest[len(frac_digits):]
+        head = parse_cn(whole) if whole else Decimal(0)
+        if head is None or not frac_digits or any(ch not in _DIGIT for ch in frac_digits):
+            return None
+        value = head + Decimal("0." + "".join(str(_DIGIT[ch]) for ch in frac_digits))
+        for ch in mag:
+            value *= _BIG[ch]
+        return value
+    if all(ch in _DIGIT for ch in text):
+        return Decimal("".join(str(_DIGIT[ch]) for ch in text))
+    total = wan = sec = 0
+    digit: int | None = None
+    last_unit = 10**5
+    prev_unit = 0
+    zero = False
+    for ch in text:
+        if ch in _DIGIT:
+            d = _DIGIT[ch]
+            if d == 0:
+                if digit is not None:
+                    return None
+                zero = True
+                continue
+            if digit is not None:
+                return None
+            digit = d
+        elif ch in _SMALL:
+            unit = _SMALL[ch]
+            if unit >= last_unit:
+                return None
+            if digit is None and (sec or wan or total or zero) and unit != 10:
+                return None
+            sec += (1 if digit is None else digit) * unit
+            digit, last_unit, prev_unit, zero = None, unit, unit, False
+        else:  # 万 or 亿
+            big = _BIG[ch]
+            sec += digit or 0
+            digit = None
+            if big == 10**4:
+                if wan or not sec:
+                    return None
+                wan, sec = sec * big, 0
+            else:
+                if not (wan or sec):
+                    return None
+                total, wan, sec = (total + wan + sec) * big, 0, 0
+            last_unit, prev_unit, zero = 10**5, big, False
+    if digit is not None:
+        # 三千五 = 3,500 and 一万五 = 15,000: a bare last digit counts one place below the unit
+        sec += digit * prev_unit // 10 if prev_unit >= 100 and not zero else digit
+    return Decimal(total + wan + sec)
+
+
+def _ar_value(text: str) -> tuple[Decimal, Decimal]:
+    """Value and precision (place of the last digit) of an Arabic numeral with separators."""
+    clean = text.replace(",", "").replace("，", "")
+    value = Decimal(clean)
+    return value, Decimal(1).scaleb(value.as_tuple().exponent)
+
+
+def _cn_precision(text: str, value: Decimal) -> Decimal:
+    """Place value of the last nonzero digit written (三千五百 → 100; 三点五 → 0.1)."""
+    if value == 0:
+        return Decimal(1)
+    if "点" in text:
+        return Decimal(1).scaleb(value.normalize().as_tuple().exponent)
+    exp = value.normalize().as_tuple().exponent
+    return Decimal(1).scaleb(max(int(exp), 0))
+
+
+def _mag(text: str) -> int:
+    mag = 1
+    for ch in text.strip():
+        mag *= _SMALL.get(ch) or _BIG[ch]
+    return mag
+
+
+def has_figures(text: str) -> bool:
+    """Cheap pre-check: any digit or Chinese numeral character at all."""
+    return _PRE_CHECK.search(text) is not None
+
+
+def extract_zh(text: str) -> list[Quantity]:
+    """Every quantity in a Chinese sentence, in order of appearance."""
+    if not _PRE_CHECK.search(text):
+        return []
+    folded = text.translate(_FOLD)
+    out: list[Quantity] = []
+    for m in _TOKEN.finditer(folded):
+        q = _quantity(m, folded, text)
+        if q is None:
+            continue
+        if isinstance(q, list):
+            out.extend(q)
+            continue
+        if out and _RANGE_SEP.fullmatch(folded, out[-1].span[1], q.span[0]):
+            out[-1], q = share_range(out[-1], q)
+        out.append(q)
+    return out
+
+
+def _quantity(m: re.Match[str], folded: str, text: str) -> Quantity | list[Quantity] | None:
+    start, end = m.span()
+    if m["ymd"] is not None:
+        return ymd_date(m["ymd"], start, text)
+    if m["model"] is not None:
+        return Quantity(m["model"], IDENTIFIER, (start, end), m["model"], readings=(("id", m["model"]),))
+    if m["roman"] is not None:
+        value = Decimal(ROMAN[m["roman"]] if m["roman"] in ROMAN else ord(m["roman"]) - 0x215F)
+        return Quantity(value, ORDINAL, (start, end), m["roman"], readings=(("n", value),))
+    if m["double"] is not None:  # 双十一: the shopping festival "Double Eleven"
+        value = Decimal(10 + _DIGIT[m["double"][-1]])
+        return Quantity(value, CARDINAL, (start, end), m["double"], readings=(("n", value),), weak=True)
+    if m["first"] is not None:  # 首届 = the first
+        return Quantity(Decimal(1), ORDINAL, (start, end), "首", readings=(("n", Decimal(1)),), weak=True)
+    if m["bare"] is not None:  # 百万元, 万亩, 千元: a magnitude on its own
+        value = Decimal(_mag(m["bare"]))
+        return Quantity(value, CARDINAL, (start, end), m["bare"], readings=(("n", value),), weak=True, scaled=True)
+    if m["ident"] is not None:
+        return Quantity(m["ident"], IDENTIFIER, (start, end), text[start:end],
+                        readings=(("id", _ident_key(m["ident"])),))
+    if m["fan"] is not None:
+        value = Decimal(_FAN[m["fann"]])
+        return Quantity(value, MULTIPLIER, (start, end), text[start:end], readings=(("mul", value),))
+    if m["half"] is not None:
+        value = Fraction(1, 2)
+        hedge = {"过半": "over", "近半": "under"}.get(m["half"], "")
+        return Quantity(value, FRACTION, (start, end), text[start:end], hedge=hedge,  # type: ignore[arg-type]
+                        readings=(("n", value), ("pct", Decimal(50))), weak=True)
+    if m["pct100"] is not None:  # 百分百 = 100%
+        return Quantity(Decimal(100), PERCENT, (start, end), m["pct100"], readings=(("pct", Decimal(100)),))
+    if m["chengbei"] is not None:  # 成倍增长: multiplied, loosely "doubled"
+        return Quantity(Decimal(2), MULTIPLIER, (start, end), m["chengbei"], readings=(("mul", Decimal(2)),), weak=True)
+    if m["plan"] is not None:  # 十四五: the 14th Five-Year Plan
+        value = Decimal(10 + _DIGIT[m["plan"][1]])
+        return Quantity(value, ORDINAL, (start, end), text[start:end], readings=(("n", value),))
+    hedge = _HEDGE_PREFIX.get(m["hedge"] or "", "")
+    if m["pctp"] is not None:
+        value, precision, _ = _num(m["pctn"])
+        if value is None:
+            ends = _approximate_cn(m["pctn"], m.start("pctn"), text)  # 百分之七八十: 70% or 80%
+            return [replace(q, kind=PERCENT, span=(start, end), text=text[start:end], readings=(("pct", q.value),))
+                    for q in ends] if ends else None
+        if m["pctp"] == "千分之":
+            value, precision = value / 10, precision / 10
+        end, hedge2 = _suffix_hedge(folded, end)
+        return Quantity(value, PERCENT, (start, end), text[start:end], hedge=hedge or hedge2,  # type: ignore[arg-type]
+                        precision=precision, readings=(("pct", value),))
+    if m["fden"] is not None:
+        den, _, _ = _num(m["fden"])
+        num, _, _ = _num(m["fnum"])
+        if not den or num is None:
+            return None
+        value = Fraction(int(num), int(den)) if num == int(num) and den == int(den) else Fraction(num) / Fraction(den)
+        return Quantity(value, FRACTION, (start, end), text[start:end], hedge=hedge, readings=(("n", value),))
+    if m["vague"] is not None:
+        mag = _mag(m["vmag"])
+        # 上千 = a thousand or more; 数百 / 几百 = a few hundred
+        if m["vague"] == "上":
+            low, high = Decimal(mag), Decimal(mag * 10 - 1)
+        else:
+            low, high = Decimal(2 * mag), Decimal(9 * mag)
+        return Quantity(low, CARDINAL, (start, end), text[start:end], hedge="about", interval=(low, high),
+                        readings=(("n", low),), weak=True)
+    words = m["cn"] is not None
+    if words:
+        raw = m["cn"]
+        value = parse_cn(raw)
+        if value is None:
+            return _approximate_cn(raw, start, text)
+        precision = _cn_precision(raw, value)
+        scaled = any(ch in raw for ch in "万萬亿億") or value >= 1000
+        digit_run = all(ch in _DIGIT for ch in raw) and len(raw) > 1
+    else:
+        value, precision = _ar_value(m["ar"])
+        scaled = False
+        digit_run = False
+        if m["armag"]:
+            mag = _mag(m["armag"])
+            value, precision, scaled = value * mag, precision * mag, True
+            if m["ar2"]:  # 2万4801: the spoken form of 24,801
+                rest = Decimal(m["ar2"])
+                value, precision = value + rest * (mag // 10 ** len(m["ar2"]) if len(m["ar2"]) < 4 else 1), \
+                    Decimal(1)
+    tail = _TAIL.match(folded, end)
+    unit_word = tail["unit"] or ""
+    h1 = tail["h1"] or m["arsuf"] or ""
+    h2 = tail["h2"] or ""
+    ordinal = m["ord"] is not None
+    nxt = folded[end:end + 1]
+    before = folded[start - 1] if start else ""
+    after2 = folded[end + 1:end + 2]
+    at_start = _LIST_MARK.fullmatch(folded, 0, start) is not None
+    numbered = at_start and (nxt in ".、)）" or (nxt == " " and not unit_word)) \
+        and not (after2 and after2 in _ALL_DIGITS)
+    bracketed = before and before in "（(" and nxt in "）)"
+    section = at_start and not words and len(m["ar"] or "") == 2 and m["ar"][0] == "0"  # 04 说明书
+    if (nxt and (numbered or bracketed)) or section:
+        # a list number (（三）, 2., 一、): an English list may renumber or drop it
+        return Quantity(value, ORDINAL, (start, end), text[start:end], readings=(("n", value),), weak=True)
+    if words and raw == "十" and folded.startswith(("分", "足", "全"), end) and not folded.startswith("分钟", end):
+        return None  # 十分 = "very", 十足 = "full", 十全 = "perfect"
+    if digit_run and not (unit_word == "年" and len(raw) == 4 and not folded.startswith("年级", end)):
+        # 三四个 (three or four), 三四五六年级 (grades 3 to 6): each digit may be written on its own
+        return [Quantity(Decimal(_DIGIT[ch]), CARDINAL, (start + i, start + i + 1), text[start + i],
+                         readings=(("n", Decimal(_DIGIT[ch])),), weak=True) for i, ch in enumerate(raw)]
+    if words and not ordinal and not unit_word and before == "月" and 1 <= value <= 31:
+        return Quantity(value, DAY, (start, end), text[start:end], readings=(("n", value),), weak=value < 10)  # 二月二
+    measured = nxt in _MEASURE or h1 or h2 or (words and any(c in raw for c in "万萬亿億"))
+    if words and not ordinal and not unit_word and not measured:
+        return None
+    if not words and value == 0 and before in ":：" and folded[start - 2:start - 1].isdigit():
+        return None  # the ":00" of 12:00 and the "0" of a 3:0 score say nothing on their own
+    interval = None
+    if h1 in ("余", "多", "几") or h2 in ("余", "多"):
+        interval = (value, value + precision)
+    suffix_hedge = _HEDGE_SUFFIX.get(h1, "") or _HEDGE_SUFFIX.get(h2, "")
+    if hedge and suffix_hedge and hedge != suffix_hedge:
+        hedge = "about"  # 近20多年: nearly twenty-odd years, neither more nor less
+    hedge = hedge or suffix_hedge
+    qend = tail.end() if (unit_word or h1 or h2) else end
+    kind, unit, dim, factor = CARDINAL, "", "", Decimal(1)
+    readings_extra: tuple[tuple[str, Number], ...] = ()
+    ambiguous = False
+    if ordinal or unit_word in ("届", "周年"):
+        kind = ORDINAL
+    elif unit_word.endswith("百分点"):
+        kind = POINTS
+    elif unit_word == "%":
+        kind = PERCENT
+    elif unit_word == "倍":
+        kind = MULTIPLIER
+        if _GROWTH.search(folded, max(0, start - 6), start):
+            # 增长两倍: ×3 by the rule books, ×2 in everyday usage; 增长一倍 is plainly ×2
+            if value == 1:
+                value = Decimal(2)
+            else:
+                readings_extra, ambiguous = (("mul", value + 1),), True
+    elif unit_word == "年":
+        if (len(m["ar"] or "") == 4 and 1000 <= value <= 2200) or (digit_run and len(raw) == 4):
+            kind = YEAR
+        else:
+            unit = "years"
+    elif unit_word in _MONTH_LIKE:
+        if 1 <= value <= 12 and value == int(value):
+            kind = MONTH
+        else:
+            unit = "months"
+    elif unit_word.startswith("个") and unit_word.endswith("月"):
+        unit = "months"
+    elif unit_word in ("日", "号"):
+        if 1 <= value <= 31 and value == int(value):
+            kind = DAY
+    elif unit_word in ("点", "时", "点半"):
+        if 0 <= value <= 24 and value == int(value):
+            kind = TIME
+            other = value - 12 if value > 12 else value + 12
+            readings_extra = (("n", other),)
+    elif unit_word in ZH_UNITS:
+        dim, factor, unit = ZH_UNITS[unit_word]
+    elif unit_word == "岁":
+        unit = "years old"
+    elif (unit_word == "年代" and value < 100 and value % 10 == 0) or (unit_word == "后" and len(m["ar"] or "") == 2):
+        # 80年代 / 90后 / 95后: the 1980s / people born in the 1990s / born in 1995
+        kind, value = YEAR, value + (1900 if value >= 30 else 2000)
+    elif unit_word == "世纪":
+        kind = ORDINAL  # 20世纪 = the 20th century, often rendered by decades instead
+    elif unit_word.endswith(("基点", "基本点")):
+        kind, value, precision = POINTS, value / 100, precision / 100
+    elif unit_word == "升":
+        unit = "L"
+    elif unit_word and en_unit(unit_word):
+        dim, factor, unit = en_unit(unit_word)  # type: ignore[misc]
+    if kind == CARDINAL and not unit_word and not words:
+        cheng = folded[end:end + 1]
+        if cheng == "成" and folded[end + 1:end + 2] not in _NOT_PERCENT_AFTER_CHENG and value <= 10:
+            kind, value, precision, qend = PERCENT, value * 10, precision * 10, end + 1
+    if kind == CARDINAL and words and folded[end:end + 1] == "成" and value <= 10 \
+            and folded[end + 1:end + 2] not in _NOT_PERCENT_AFTER_CHENG:
+        kind, value, precision, qend = PERCENT, value * 10, precision * 10, end + 1
+    shown = value
+    if dim:
+        value, precision = mul(value, factor), mul(precision, factor)
+        if interval:
+            interval = (mul(interval[0], factor), mul(interval[1], factor))
+    cls = {ORDINAL: "n", YEAR: "n", DAY: "n", TIME: "n", CARDINAL: "n", PERCENT: "pct", POINTS: "pp",
+           MULTIPLIER: "mul", MONTH: "month"}[kind]
+    # Small numbers in characters (一个, 两国) and the digit 1 (1个 → "a") come and go in translation;
+    # an explicit 第 with 2 or more (第三届) is kept strong: "the third" is rarely left out, and
+    # 第1 in digits is a ranking (排名第1), never an idiom like 第一时间.
+    weak = (words and shown < 10 and kind in (CARDINAL, ORDINAL, DAY, TIME) and not (ordinal and shown >= 2)) or \
+        (shown in (0, 1) and kind in (CARDINAL, ORDINAL, TIME) and not interval and not (ordinal and not words)) \
+        or h1 == "几" or unit_word == "世纪" \
+        or (ordinal and shown == 2 and folded.startswith(("天", "年", "日"), end))  # 第二天 = "the next day"
+    q = Quantity(value, kind, (start, qend), text[start:qend], unit=unit, dim=dim, shown=shown if dim else None,
+                    hedge=hedge, precision=precision, interval=interval,
+                    readings=((cls, shown if not dim else value), *readings_extra), weak=weak, scaled=scaled,
+                    ambiguous=ambiguous)
+    if unit_word == "点半":  # 九点半 = 9:30: the half hour is a figure of its own
+        return [q, Quantity(Decimal(30), CARDINAL, (qend - 1, qend), "半", readings=(("n", Decimal(30)),))]
+    return q
+
+
+def _num(text: str) -> tuple[Decimal | None, Decimal, bool]:
+    """Value, precision and whether it was written in characters, for either numeral style."""
+    if text[0] in "0123456789":
+        value, precision = _ar_value(text)
+        return value, precision, False
+    value = parse_cn(text)
+    return value, (_cn_precision(text, value) if value is not None else Decimal(1)), True
+
+
+def _suffix_hedge(folded: str, end: int) -> tuple[int, str]:
+    tail = _TAIL.match(folded, end)
+    h = tail["h2"] if tail and not tail["unit"] and not tail["h1"] else None
+    if h:
+        return tail.end(), _HEDGE_SUFFIX.get(h, "")
+    return end, ""
+
+
+def _ident_key(text: str) -> str:
+    return text.replace("-", "").replace(" ", "").lower()
+
+
+_APPROX = re.compile(f"([{_D}])([{_D}])([十百千万萬亿億]*)")
+
+
+def _approximate_cn(raw: str, start: int, text: str) -> list[Quantity] | None:
+    """五六百 (500 or 600), 七八十 (70 or 80): both ends, weak, hedged; None if not that shape."""
+    m = _APPROX.fullmatch(raw)
+    if m is None or _DIGIT[m[2]] != _DIGIT[m[1]] + 1:
+        return None
+    mag = _mag(m[3]) if m[3] else 1
+    low, high = Decimal(_DIGIT[m[1]] * mag), Decimal(_DIGIT[m[2]] * mag)
+    span = (start, start + len(raw))
+    return [Quantity(v, CARDINAL, span, raw, hedge="about", interval=(low, high), readings=(("n", v),), weak=True)
+            for v in (low, high)]
