@@ -3,18 +3,40 @@
 The engine is the one place that knows the order of work: per-pair rules on each pair as it
 streams past, corpus rules' state folded in as it goes, suppressions applied, corpus findings
 at the end. It is pure with respect to I/O: readers feed it, reporters consume it.
+
+The same work can be split into chunks (``check_chunk``) checked anywhere (another process,
+a Dask worker) and folded back in chunk order (``reduce``): corpus rules' states are merged
+earlier-into-later, so the findings are exactly those of one sequential run.
 """
 
 from __future__ import annotations
 
+import copyreg
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 from .checks import RULES, CorpusRule, PairContext, PairRule, Rule
 from .errors import UsageError
 from .model import Finding, Severity
+
+
+# Findings, documents and segments carry read-only mappings (MappingProxyType), which pickle
+# cannot handle by default; chunks and their results travel between processes, so teach it.
+def read_only(mapping: dict) -> MappingProxyType:
+    """Rebuild a pickled read-only mapping (the type itself cannot be pickled by reference)."""
+    return MappingProxyType(mapping)
+
+
+copyreg.pickle(MappingProxyType, lambda proxy: (read_only, (dict(proxy),)))
+
+#: how often (in pairs) a sequential run reports progress
+PROGRESS_EVERY = 4096
+
+Progress = Callable[[int], None]
 
 
 @dataclass
@@ -45,6 +67,18 @@ class RunStats:
         }
 
 
+@dataclass
+class ChunkResult:
+    """What checking one chunk of pairs produced, ready to be folded into a whole run."""
+
+    findings: list[Finding]
+    states: list[Any]  # one per corpus rule, in the checker's order
+    suppressions: dict[tuple[str, str], frozenset[str]]
+    segments: int
+    suppressed: int
+    documents: list[tuple[str, str]]  # (file, document id), in order of first appearance
+
+
 def build_rules(
     select: Sequence[str] = (),
     ignore: Sequence[str] = (),
@@ -63,6 +97,42 @@ def build_rules(
     return [RULES[rid](severities.get(rid)) for rid in chosen]
 
 
+@dataclass(frozen=True)
+class CheckSetup:
+    """The recipe for a Checker: small and picklable, sent once to each worker process.
+
+    Workers build their rules and their glossary matcher from it once, not once per chunk.
+    ``glossary`` is the loaded glossary when it can travel (pickled once per worker);
+    otherwise ``glossary_path`` is loaded on the worker (it must then see the same file).
+    """
+
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    severities: tuple[tuple[str, Severity], ...] = ()
+    glossary: Any = None
+    glossary_path: str | None = None
+    encoding: str | None = None
+    glossary_hash: str = ""
+
+    @property
+    def token(self) -> str:
+        """Identifies the checker this setup builds (for caching it on long-lived workers)."""
+        return repr((self.select, self.ignore, self.severities, self.glossary_path, self.glossary_hash))
+
+    def build(self) -> Checker:
+        rules = build_rules(self.select, self.ignore, dict(self.severities))
+        glossary = self.glossary
+        if glossary is None and self.glossary_path is not None:
+            from .glossary import load_glossary  # late: the engine works without a glossary
+
+            glossary = load_glossary(Path(self.glossary_path), encoding=self.encoding)
+        if glossary is None:
+            return Checker(rules)
+        from .glossary import TermMatcher
+
+        return Checker(rules, TermMatcher(glossary))
+
+
 class Checker:
     """Applies a fixed set of rules (and one glossary matcher) to segments."""
 
@@ -72,40 +142,57 @@ class Checker:
         self.pair_rules = [r for r in self.rules if isinstance(r, PairRule)]
         self.corpus_rules = [r for r in self.rules if isinstance(r, CorpusRule)]
         self.stats = RunStats()
+        self._documents: set[tuple[str, str]] = set()
+        self._files: set[str] = set()
 
     def new_states(self) -> list[Any]:
         return [rule.new_state() for rule in self.corpus_rules]
 
-    def check_pairs(self, segments: Iterable, states: list[Any], suppressions: dict) -> Iterator[Finding]:
+    def _saw_documents(self, documents: Iterable[tuple[str, str]]) -> None:
+        for file, doc_id in documents:
+            self._documents.add((file, doc_id))
+            self._files.add(file)
+        self.stats.documents = len(self._documents)
+        self.stats.files = len(self._files)
+
+    def check_pairs(self, segments: Iterable, states: list[Any], suppressions: dict,
+                    documents: dict | None = None) -> Iterator[Finding]:
         """Per-pair findings for ``segments``; corpus state is folded into ``states``.
 
         ``suppressions`` collects ``(file, segment id) -> ignored rule ids`` for the segments
-        that carry any, so corpus findings at the end can honour them too.
+        that carry any, so corpus findings at the end can honour them too. ``documents``
+        (when given) collects the ``(file, document id)`` pairs seen, in order.
         """
         pair_rules, corpus_rules, matcher = self.pair_rules, self.corpus_rules, self.matcher
+        observers = [(rule.observe, state) for rule, state in zip(corpus_rules, states, strict=True)]
         stats = self.stats
-        files: set[str] = set()
+        seen = documents if documents is not None else {}
+        last_doc = None
+        count = 0
         for seg in segments:
-            stats.segments += 1
-            if seg.doc.file not in files:
-                files.add(seg.doc.file)
+            count += 1
+            doc = seg.doc
+            if doc is not last_doc:  # documents are shared objects: one identity test per pair
+                last_doc = doc
+                seen.setdefault((doc.file, doc.id), None)
             ctx = PairContext(seg, matcher)
             ignored = seg.ignore
             if ignored:
-                suppressions[(seg.doc.file, seg.id)] = frozenset(ignored)
+                suppressions[(doc.file, seg.id)] = frozenset(ignored)
             for rule in pair_rules:
                 for finding in rule.check(ctx):
                     if ignored and finding.rule in ignored:
                         stats.suppressed += 1
                         continue
                     yield finding
-            for rule, state in zip(corpus_rules, states):
-                rule.observe(state, ctx)
-        stats.files += len(files)
-        stats.documents += len(files)
+            for observe, state in observers:
+                observe(state, ctx)
+        stats.segments += count
+        if documents is None:
+            self._saw_documents(seen)
 
     def finish(self, states: list[Any], suppressions: dict) -> Iterator[Finding]:
-        for rule, state in zip(self.corpus_rules, states):
+        for rule, state in zip(self.corpus_rules, states, strict=True):
             for finding in rule.finish(state):
                 ignored = suppressions.get((finding.location.file, finding.location.segment))
                 if ignored and finding.rule in ignored:
@@ -113,8 +200,10 @@ class Checker:
                     continue
                 yield finding
 
-    def run(self, segments: Iterable) -> Iterator[Finding]:
+    def run(self, segments: Iterable, progress: Progress | None = None) -> Iterator[Finding]:
         """Every finding for ``segments``: per-pair ones as they stream, then corpus ones."""
+        if progress is not None:
+            segments = _reporting(segments, progress)
         states = self.new_states()
         suppressions: dict = {}
         for finding in self.check_pairs(segments, states, suppressions):
@@ -123,3 +212,64 @@ class Checker:
         for finding in self.finish(states, suppressions):
             self.stats.count(finding)
             yield finding
+
+    # -- chunked runs: check pieces anywhere, fold them back in order ---------------------
+
+    def check_chunk(self, segments: Iterable) -> ChunkResult:
+        """Check one chunk with fresh corpus states; nothing is kept on the checker."""
+        states = self.new_states()
+        suppressions: dict = {}
+        documents: dict = {}
+        suppressed_before, segments_before = self.stats.suppressed, self.stats.segments
+        findings = list(self.check_pairs(segments, states, suppressions, documents))
+        result = ChunkResult(
+            findings=findings,
+            states=states,
+            suppressions=suppressions,
+            segments=self.stats.segments - segments_before,
+            suppressed=self.stats.suppressed - suppressed_before,
+            documents=list(documents),
+        )
+        self.stats.segments, self.stats.suppressed = segments_before, suppressed_before
+        return result
+
+    def reduce(self, results: Iterable[ChunkResult], progress: Progress | None = None) -> Iterator[Finding]:
+        """Fold chunk results, given in input order, into this checker's run and yield every finding.
+
+        Corpus states merge earlier-into-later (``CorpusRule.merge``), so the corpus findings
+        are those a single sequential ``run`` over the concatenated chunks would produce.
+        """
+        states: list[Any] | None = None
+        suppressions: dict = {}
+        stats = self.stats
+        for result in results:
+            stats.segments += result.segments
+            stats.suppressed += result.suppressed
+            self._saw_documents(result.documents)
+            suppressions.update(result.suppressions)
+            if states is None:
+                states = result.states
+            else:
+                states = [rule.merge(earlier, later)
+                          for rule, earlier, later in zip(self.corpus_rules, states, result.states, strict=True)]
+            for finding in result.findings:
+                stats.count(finding)
+                yield finding
+            if progress is not None:
+                progress(result.segments)
+        for finding in self.finish(states if states is not None else self.new_states(), suppressions):
+            stats.count(finding)
+            yield finding
+
+
+def _reporting(segments: Iterable, progress: Progress) -> Iterator:
+    """Pass ``segments`` through, telling ``progress`` every few thousand pairs."""
+    pending = 0
+    for seg in segments:
+        yield seg
+        pending += 1
+        if pending == PROGRESS_EVERY:
+            progress(pending)
+            pending = 0
+    if pending:
+        progress(pending)

@@ -7,13 +7,13 @@ about the command line or about report formats.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from . import __version__
-from .engine import Checker, RunStats, build_rules
+from .engine import Checker, CheckSetup, Progress, RunStats, build_rules
 from .errors import UsageError
 from .formats import iter_segments
 from .model import Finding, Severity
@@ -31,6 +31,11 @@ class CheckRequest:
     ignore: tuple[str, ...] = ()
     severities: dict[str, Severity] = field(default_factory=dict)
     fail_on: str = "error"
+    jobs: int = 1  # processes (``--jobs``); findings do not depend on it
+    engine: str = "local"  # "local" or "dask"
+    scheduler: str | None = None  # Dask scheduler address for engine "dask"
+    source: Path | None = None  # with ``draft``: align a Chinese source and an English draft, then check
+    draft: Path | None = None
 
 
 @dataclass
@@ -41,6 +46,8 @@ class CheckOutcome:
     glossary_hash: str
     glossary_terms: int
     inputs: tuple[str, ...]
+    rules: tuple[Any, ...] = ()  # the rule objects that ran (reports describe them)
+    matcher: Any = None  # the glossary matcher, for reports that mark terms (HTML)
 
     def summary(self) -> dict[str, Any]:
         return self.stats.as_dict()
@@ -71,6 +78,17 @@ def resolve_glossary(path: Path | None) -> Path | None:
     return DEFAULT_GLOSSARY if DEFAULT_GLOSSARY.exists() else None
 
 
+def draft_inputs(request: CheckRequest) -> tuple[Path, ...]:
+    """``(source, draft)`` when the run checks an unaligned draft, else ``()``."""
+    if request.source is None and request.draft is None:
+        return ()
+    if request.source is None or request.draft is None:
+        raise UsageError("--source and --draft go together: the Chinese source and its English draft")
+    if request.paths:
+        raise UsageError("give either corpus PATHs or --source/--draft, not both")
+    return (request.source, request.draft)
+
+
 def make_signature(version: str, glossary_hash: str, request: CheckRequest, rule_ids: Sequence[str]) -> str:
     """A sacrebleu-style signature: what produced these findings, reproducibly."""
     parts = [
@@ -84,18 +102,23 @@ def make_signature(version: str, glossary_hash: str, request: CheckRequest, rule
     return "|".join(parts)
 
 
-def run_check(request: CheckRequest) -> CheckOutcome:
-    """Check every segment of ``request.paths`` and return the findings, sorted."""
+def run_check(request: CheckRequest, progress: Progress | None = None) -> CheckOutcome:
+    """Check every segment of ``request.paths`` and return the findings, sorted.
+
+    ``progress`` (when given) is called with the number of pairs done since its last call.
+    """
     from .glossary import TermMatcher, load_glossary  # imported late: the engine works without it
 
-    inputs = resolve_inputs(request.paths)
+    inputs = draft_inputs(request) or resolve_inputs(request.paths)
     glossary_path = resolve_glossary(request.glossary)
     glossary = load_glossary(glossary_path, encoding=request.encoding) if glossary_path else None
     matcher = TermMatcher(glossary) if glossary else None
     rules = build_rules(request.select, request.ignore, request.severities)
     checker = Checker(rules, matcher)
-    segments = iter_segments(inputs, encoding=request.encoding, format_name=request.input_format)
-    findings = sorted(checker.run(segments), key=Finding.sort_key)
+    setup = CheckSetup(select=request.select, ignore=request.ignore, severities=tuple(request.severities.items()),
+                       glossary=glossary, glossary_path=str(glossary_path) if glossary_path else None,
+                       encoding=request.encoding, glossary_hash=glossary.hash if glossary else "")
+    findings = sorted(_findings(request, inputs, checker, setup, progress), key=Finding.sort_key)
     glossary_hash = glossary.hash if glossary else ""
     return CheckOutcome(
         findings=findings,
@@ -104,4 +127,34 @@ def run_check(request: CheckRequest) -> CheckOutcome:
         glossary_hash=glossary_hash,
         glossary_terms=len(glossary.terms) if glossary else 0,
         inputs=tuple(str(p) for p in inputs),
+        rules=tuple(rules),
+        matcher=matcher,
     )
+
+
+def _findings(request: CheckRequest, inputs: Sequence[Path], checker: Checker, setup: CheckSetup,
+              progress: Progress | None) -> Iterator[Finding]:
+    """The run's findings from the engine the request names: in process, a process pool or Dask."""
+    if request.jobs < 1:
+        raise UsageError(f"--jobs must be at least 1, not {request.jobs}")
+    if request.source is not None and request.draft is not None:
+        from .align import draft_segments  # the pairs exist only once source and draft are aligned
+
+        return checker.run(draft_segments(request.source, request.draft, matcher=checker.matcher,
+                                          encoding=request.encoding), progress)
+    if request.engine == "dask":
+        from .dask_engine import check_dask  # optional extra: duizhao[dask]
+
+        return check_dask(checker, setup, inputs, scheduler=request.scheduler, encoding=request.encoding,
+                          format_name=request.input_format, progress=progress)
+    if request.engine != "local":
+        raise UsageError(f"unknown engine {request.engine!r} (known: local, dask)")
+    if request.scheduler:
+        raise UsageError("--scheduler needs --engine dask")
+    if request.jobs == 1:
+        segments = iter_segments(inputs, encoding=request.encoding, format_name=request.input_format)
+        return checker.run(segments, progress)
+    from .parallel import check_parallel, plan
+
+    tasks = plan(inputs, encoding=request.encoding, format_name=request.input_format)
+    return check_parallel(checker, setup, tasks, request.jobs, progress)

@@ -13,6 +13,7 @@ import os
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
@@ -118,6 +119,104 @@ def _iter_utf8_lines(raw: IO[bytes], path: Path, head: bytes, encoding: str | No
         if line.endswith("\n"):
             line = line[:-2] if line.endswith("\r\n") else line[:-1]
         yield lineno, line
+
+
+@dataclass(frozen=True, slots=True)
+class LineRange:
+    """Whole lines of a UTF-8 file as a byte range: a unit of work that another process, or a
+    cluster worker reading the same shared storage, can read and decode on its own.
+
+    ``first_line`` is the 1-based number of its first line, so findings and decoding errors
+    name the same lines as a sequential read does.
+    """
+
+    path: str
+    start: int
+    end: int
+    first_line: int
+    declared: str | None = None  # the --encoding the user gave, for the error hint
+
+
+def splits_into_ranges(path: str | Path, encoding: str | None = None) -> bool:
+    """True when ``path`` is UTF-8 (with or without BOM), whose lines can be cut as bytes at ``\\n``."""
+    path = Path(path)
+    _check_readable(path)
+    try:
+        with open(path, "rb") as raw:
+            head = raw.read(4)
+    except OSError as exc:
+        raise InputError(f"cannot open: {exc.strerror}", file=str(path)) from None
+    return codecs.lookup(sniff_encoding(head, encoding)).name in ("utf-8", "utf-8-sig")
+
+
+def iter_line_ranges(path: str | Path, encoding: str | None = None,
+                     block_size: int = 1 << 21) -> Iterator[tuple[LineRange, bytes]]:
+    """Cut a UTF-8 file into ranges of whole lines of about ``block_size`` bytes, with their bytes.
+
+    Only line breaks are counted here (no decoding), so planning a million-line file costs
+    one read at disk speed. Call only when ``splits_into_ranges`` is true.
+    """
+    path = Path(path)
+    try:
+        raw = open(path, "rb")  # noqa: SIM115 - closed by the with-block below
+    except OSError as exc:
+        raise InputError(f"cannot open: {exc.strerror}", file=str(path)) from None
+    with raw:
+        offset = 3 if raw.read(3) == codecs.BOM_UTF8 else 0
+        raw.seek(offset)
+        line, carry = 1, b""
+        while True:
+            chunk = raw.read(block_size)
+            if not chunk:
+                if carry:
+                    yield LineRange(str(path), offset, offset + len(carry), line, encoding), carry
+                return
+            data = carry + chunk if carry else chunk
+            cut = data.rfind(b"\n") + 1
+            if cut == 0:  # one very long line: keep reading until it ends
+                carry = data
+                continue
+            block, carry = data[:cut], data[cut:]
+            yield LineRange(str(path), offset, offset + cut, line, encoding), block
+            offset += cut
+            line += block.count(b"\n")
+
+
+def read_range(rng: LineRange) -> bytes:
+    """The bytes of ``rng``, read from its file."""
+    try:
+        with open(rng.path, "rb") as raw:
+            raw.seek(rng.start)
+            return raw.read(rng.end - rng.start)
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror}", file=rng.path) from None
+
+
+def _head_of(path: str) -> bytes:
+    try:
+        with open(path, "rb") as raw:
+            return raw.read(_SNIFF_BYTES)
+    except OSError:
+        return b""
+
+
+def decode_range(rng: LineRange, data: bytes, file: str | None = None) -> list[str]:
+    """The lines of ``data`` (the bytes of ``rng``) without line ends, exactly as ``iter_lines`` yields them.
+
+    ``file`` is the name errors give (the path as the user wrote it) when ``rng.path`` differs.
+    """
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        hint = "" if rng.declared else _no_bom_utf16_hint(_head_of(rng.path))
+        line = rng.first_line + data.count(b"\n", 0, exc.start)
+        raise EncodingError(f"cannot decode as UTF-8{hint}", file=file or rng.path, line=line) from None
+    if "\r" in text:
+        text = text.replace("\r\n", "\n")
+    lines = text.split("\n")
+    if lines[-1] == "":  # the range ends with a line break (always, except a last line without one)
+        lines.pop()
+    return lines
 
 
 def read_text(path: str | Path, encoding: str | None = None) -> str:

@@ -6,14 +6,27 @@ CLI's ``rules`` command, the README table and SARIF metadata are all generated f
 
 from __future__ import annotations
 
+from .alignment import AlignmentUncertain
 from .base import CorpusRule, PairContext, PairRule, Rule
 from .basic import EmptyTarget, LeftoverCjk
-from .consistency import SegmentInconsistent
+from .consistency import SegmentInconsistent, TargetInconsistent
+from .numbers import NumberApprox, NumberMismatch
+from .suppressions import SuppressionUnjustified, SuppressionUnknownRule
+from .terms import TermForbidden, TermInconsistent, TermMissing
 
 RULE_CLASSES: tuple[type[Rule], ...] = (
+    TermMissing,
+    TermForbidden,
     EmptyTarget,
     LeftoverCjk,
+    NumberMismatch,
+    NumberApprox,
     SegmentInconsistent,
+    TermInconsistent,
+    TargetInconsistent,
+    SuppressionUnjustified,
+    SuppressionUnknownRule,
+    AlignmentUncertain,
 )
 
 RULES: dict[str, type[Rule]] = {cls.id: cls for cls in RULE_CLASSES}

@@ -13,6 +13,7 @@ gigabytes, and a chunk's state pickles quickly for ``--jobs`` and Dask.
 from __future__ import annotations
 
 import hashlib
+from array import array
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, ClassVar
 
@@ -52,10 +53,12 @@ class _Groups:
     """Normalised text digest -> its renderings in order of first appearance, each with the
     preview of its first occurrence and every location.
 
-    An entry is one tuple ``(rendering, preview, loc)`` while the text has been seen once (the
-    common case), then a list of ``[rendering, preview, [loc, ...]]``. A ``loc`` is
-    ``document index << 32 | line`` when the segment id is the line number, else a tuple
-    ``(document index, line, id)``; documents are stored once per state.
+    An entry takes the smallest form that holds it: ``(rendering, preview, loc)`` for a text
+    seen once (the common case), ``(rendering, preview, locs)`` while it has one rendering, and
+    a list of ``[rendering, preview, locs]`` once it has several. A ``loc`` is
+    ``document index << 32 | line`` when the segment id is the line number (TSV), kept in an
+    ``array('Q')`` (8 bytes each), else a tuple ``(document index, line, id)`` in a list.
+    Documents are stored once per state.
     """
 
     __slots__ = ("_last_doc", "doc_index", "docs", "entries")
@@ -102,20 +105,25 @@ class _Groups:
     def add(self, key: bytes, rendering: bytes, preview: Callable[[], str], seg: Segment) -> None:
         """Record ``seg`` under ``key`` with ``rendering``; ``preview`` is called only for a new rendering."""
         loc = self._loc(seg)
-        entry = self.entries.get(key)
+        entries = self.entries
+        entry = entries.get(key)
         if entry is None:
-            self.entries[key] = (rendering, preview(), loc)
+            entries[key] = (rendering, preview(), loc)
         elif isinstance(entry, tuple):
-            if entry[0] == rendering:
-                self.entries[key] = [[entry[0], entry[1], [entry[2], loc]]]
+            first, shown, held = entry
+            locs = held if isinstance(held, _CONTAINERS) else _locs([held])
+            if first == rendering:
+                grown = _append(locs, loc)
+                if grown is not held:
+                    entries[key] = (first, shown, grown)
             else:
-                self.entries[key] = [[entry[0], entry[1], [entry[2]]], [rendering, preview(), [loc]]]
+                entries[key] = [[first, shown, locs], [rendering, preview(), _locs([loc])]]
         else:
             for group in entry:
                 if group[0] == rendering:
-                    group[2].append(loc)
+                    group[2] = _append(group[2], loc)
                     return
-            entry.append([rendering, preview(), [loc]])
+            entry.append([rendering, preview(), _locs([loc])])
 
     def merge(self, later: _Groups) -> _Groups:
         """Fold ``later`` (the state of the chunk after this one) into this state."""
@@ -132,25 +140,47 @@ class _Groups:
             for rendering, preview, locs in _as_groups(entry):
                 for group in merged:
                     if group[0] == rendering:
-                        group[2].extend(locs)
+                        group[2] = _extend(group[2], locs)
                         break
                 else:
-                    merged.append([rendering, preview, list(locs)])
-            entries[key] = merged
+                    merged.append([rendering, preview, locs])
+            entries[key] = merged if len(merged) > 1 else tuple(merged[0])
         return self
 
     def divergent(self) -> Iterator[list[tuple[str, list[Location]]]]:
         """Every text with two renderings or more: ``[(preview, [locations...]), ...]`` per rendering."""
         for entry in self.entries.values():
-            if isinstance(entry, tuple) or len(entry) < 2:
-                continue
-            yield [(preview, [self.location(loc) for loc in locs]) for _, preview, locs in entry]
+            if isinstance(entry, list):
+                yield [(preview, [self.location(loc) for loc in locs]) for _, preview, locs in entry]
+
+
+_CONTAINERS = (array, list)
+
+
+def _locs(items: list[Any]) -> Any:
+    """A container for locations: a compact array while every one is a packed int."""
+    return array("Q", items) if all(isinstance(loc, int) for loc in items) else list(items)
+
+
+def _append(locs: Any, loc: Any) -> Any:
+    if isinstance(locs, array) and not isinstance(loc, int):
+        locs = list(locs)
+    locs.append(loc)
+    return locs
+
+
+def _extend(locs: Any, more: Any) -> Any:
+    if isinstance(locs, array) and not isinstance(more, array):
+        locs = list(locs)
+    locs.extend(more)
+    return locs
 
 
 def _as_groups(entry: Any) -> list[list[Any]]:
-    if isinstance(entry, tuple):
-        return [[entry[0], entry[1], [entry[2]]]]
-    return entry
+    if isinstance(entry, list):
+        return entry
+    rendering, preview, held = entry
+    return [[rendering, preview, held if isinstance(held, _CONTAINERS) else _locs([held])]]
 
 
 def _moved(entry: Any, mapping: list[int]) -> Any:
@@ -159,9 +189,9 @@ def _moved(entry: Any, mapping: list[int]) -> Any:
             return mapping[loc >> _LINE_BITS] << _LINE_BITS | (loc & _LINE_MASK)
         return (mapping[loc[0]], loc[1], loc[2])
 
-    if isinstance(entry, tuple):
-        return (entry[0], entry[1], move(entry[2]))
-    return [[rendering, preview, [move(loc) for loc in locs]] for rendering, preview, locs in entry]
+    groups = [[rendering, preview, _locs([move(loc) for loc in locs])]
+              for rendering, preview, locs in _as_groups(entry)]
+    return groups if isinstance(entry, list) else tuple(groups[0])
 
 
 class SegmentInconsistent(CorpusRule):

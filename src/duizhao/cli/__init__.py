@@ -10,6 +10,10 @@ import sys
 
 from ..errors import DuizhaoError
 from . import check as _check  # noqa: F401  (registers commands)
+from . import draft as _draft  # noqa: F401  (align, score)
+from . import glossary as _glossary  # noqa: F401  (glossary lint/lookup/export/import)
+from . import interchange as _interchange  # noqa: F401  (export, import)
+from . import rules as _rules  # noqa: F401  (rules)
 from ._app import app
 
 

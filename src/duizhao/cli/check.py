@@ -2,55 +2,84 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from ..errors import DuizhaoError
-from ..report import RunInfo, formatter_class
+from ..parallel import default_jobs
+from ..progress import progress_bar
+from ..report import formatter_class
 from ..runner import CheckRequest, run_check
-from ..textio import atomic_writer
 from ._app import app, fail
+from ._check_options import report, settle
 
 
 @app.command()
 def check(
     paths: Annotated[list[Path] | None, typer.Argument(help="Corpus files or directories (default: ./corpus).")] = None,
-    glossary: Annotated[Path | None, typer.Option("--glossary", "-g", help="Glossary file or directory (default: ./glossary).")] = None,
-    format: Annotated[str, typer.Option("--format", "-f", help="Report format: text or json.")] = "text",
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the report here instead of stdout.")] = None,
-    encoding: Annotated[str | None, typer.Option("--encoding", help="Input encoding when it is not UTF-8/UTF-16 with BOM (e.g. gb18030).")] = None,
-    fail_on: Annotated[str, typer.Option("--fail-on", help="Exit 1 when a finding is at or above: error, warning, never.")] = "error",
+    glossary: Annotated[Path | None, typer.Option(
+        "--glossary", "-g", help="Glossary file or directory (default: ./glossary).",
+    )] = None,
+    format: Annotated[str, typer.Option(
+        "--format", "-f", help="Report format: text, json, sarif, junit, github or html.",
+    )] = "text",
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", help="Write the report here instead of stdout.",
+    )] = None,
+    encoding: Annotated[str | None, typer.Option(
+        "--encoding", help="Input encoding when it is not UTF-8/UTF-16 with BOM (e.g. gb18030).",
+    )] = None,
+    fail_on: Annotated[str | None, typer.Option(
+        "--fail-on", help="Exit 1 when a finding is at or above: error (default), warning, info, never.",
+    )] = None,
+    select: Annotated[list[str] | None, typer.Option(
+        "--select", help="Run only these rules (repeatable; comma lists ok).",
+    )] = None,
+    ignore: Annotated[list[str] | None, typer.Option(
+        "--ignore", help="Do not run these rules (repeatable; comma lists ok).",
+    )] = None,
+    config: Annotated[Path | None, typer.Option(
+        "--config", help="Configuration file (default: nearest duizhao.toml, or pyproject.toml with \\[tool.duizhao]).",
+    )] = None,
+    baseline: Annotated[Path | None, typer.Option(
+        "--baseline", help="Report only findings not recorded in this baseline file.",
+    )] = None,
+    write_baseline: Annotated[Path | None, typer.Option(
+        "--write-baseline", help="Record every current finding in this baseline file and exit 0.",
+    )] = None,
+    jobs: Annotated[int | None, typer.Option(
+        "--jobs", "-j", help="Processes to check with (default: the number of cores); findings are the same for any N.",
+    )] = None,
+    engine: Annotated[str, typer.Option(
+        "--engine", help="local (this machine) or dask (a Dask cluster; needs the optional dask extra).",
+    )] = "local",
+    scheduler: Annotated[str | None, typer.Option(
+        "--scheduler", help="Dask scheduler address for --engine dask, e.g. tcp://10.0.0.5:8786.",
+    )] = None,
+    source: Annotated[Path | None, typer.Option(
+        "--source", help="A Chinese source (plain text) to align with --draft and check; instead of PATHs.",
+    )] = None,
+    draft: Annotated[Path | None, typer.Option(
+        "--draft", help="The English draft of --source (plain text); findings point at its lines.",
+    )] = None,
 ) -> None:
     """Check corpus pairs: glossary terms, figures, consistency. Exit 0 clean, 1 findings, 2 bad input."""
     try:
-        if fail_on not in ("error", "warning", "info", "never"):
-            raise DuizhaoError(f"--fail-on must be error, warning, info or never, not {fail_on!r}")
-        formatter_cls = formatter_class(format)
-        request = CheckRequest(paths=tuple(paths or ()), glossary=glossary, encoding=encoding, fail_on=fail_on)
-        outcome = run_check(request)
-        run = RunInfo(
-            version=outcome.signature.split("|")[0].split(":")[1],
-            signature=outcome.signature,
-            glossary_hash=outcome.glossary_hash,
-            glossary_terms=outcome.glossary_terms,
-            inputs=outcome.inputs,
-        )
-        if output is not None:
-            with atomic_writer(output) as out:
-                _render(formatter_cls, out, run, outcome)
-        else:
-            _render(formatter_cls, sys.stdout, run, outcome)
+        settled = settle(paths=paths, glossary=glossary, select=select, ignore=ignore, fail_on=fail_on,
+                         config_file=config, baseline=baseline)
+        formatter_class(format)  # an unknown format is refused before the run, not after
+        drafting = source is not None or draft is not None  # configured corpus paths give way to the draft
+        request = CheckRequest(paths=tuple(paths or ()) if drafting else settled.paths,
+                               glossary=settled.glossary, encoding=encoding, source=source, draft=draft,
+                               fail_on=settled.fail_on, select=settled.select, ignore=settled.ignore,
+                               severities=settled.severities,
+                               jobs=default_jobs() if jobs is None else jobs, engine=engine, scheduler=scheduler)
+        with progress_bar() as progress:
+            outcome = run_check(request, progress)
+        code = report(outcome, request, format_name=format, output=output, baseline=settled.baseline,
+                      write_baseline_to=write_baseline, fail_on=settled.fail_on)
     except DuizhaoError as error:
         raise fail(error) from None
-    raise typer.Exit(outcome.exit_code(fail_on))
-
-
-def _render(formatter_cls, out, run, outcome) -> None:
-    formatter = formatter_cls(out, run)
-    formatter.start()
-    for finding in outcome.findings:
-        formatter.handle(finding)
-    formatter.finish(outcome.summary())
+    raise typer.Exit(code)

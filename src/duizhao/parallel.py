@@ -1,0 +1,191 @@
+"""``--jobs N``: check chunks of pairs in N processes, with exactly the findings of one process.
+
+The main process only plans: a UTF-8 TSV file becomes byte ranges of whole lines (``TsvSlice``,
+a few dozen bytes to send; the worker reads and parses the lines itself), any other format is
+read here and sent as batches of plain tuples (``PairBatch``). Each worker builds its rules
+and glossary matcher once, from a picklable ``CheckSetup``. Results come back in input order
+and are folded by ``Checker.reduce``, which merges corpus rules' states earlier-into-later, so
+``--jobs 1`` and ``--jobs 8`` report the same findings. A bad line fails the run with the
+same error a sequential run gives: the first in input order.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import deque
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+from itertools import chain, islice
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any, Protocol
+
+from .engine import Checker, CheckSetup, ChunkResult, Progress
+from .errors import DuizhaoError
+from .formats import expand_paths, reader_for
+from .model import EMPTY_MAPPING, DocumentInfo, Finding, Segment
+
+#: pairs per batch for formats read in the main process
+BATCH_PAIRS = 4000
+#: bytes per slice of a UTF-8 TSV file (about 6,000 typical policy-text pairs)
+SLICE_BYTES = 1 << 21
+
+
+class Task(Protocol):
+    """A unit of work: picklable, and yields its segments wherever it is run."""
+
+    def segments(self) -> Iterator[Segment]: ...
+
+
+@dataclass(frozen=True, slots=True)
+class PairBatch:
+    """Segments of a format that cannot be cut by bytes (YAML, TMX, ...), as plain tuples.
+
+    Tuples of strings pickle several times faster than dataclass instances, and a document's
+    metadata travels once per batch instead of once per pair.
+    """
+
+    docs: tuple[DocumentInfo, ...]
+    rows: tuple[tuple[Any, ...], ...]  # (doc index, id, zh, en, line, note, ignore, props)
+
+    @classmethod
+    def of(cls, segments: Sequence[Segment]) -> PairBatch:
+        docs: dict[int, int] = {}
+        doc_list: list[DocumentInfo] = []
+        rows = []
+        for seg in segments:
+            index = docs.get(id(seg.doc))
+            if index is None:
+                index = docs[id(seg.doc)] = len(doc_list)
+                doc_list.append(seg.doc)
+            rows.append((index, seg.id, seg.zh, seg.en, seg.line, seg.note,
+                         dict(seg.ignore) if seg.ignore else None, dict(seg.props) if seg.props else None))
+        return cls(tuple(doc_list), tuple(rows))
+
+    def segments(self) -> Iterator[Segment]:
+        docs = self.docs
+        for index, seg_id, zh, en, line, note, ignore, props in self.rows:
+            yield Segment(id=seg_id, zh=zh, en=en, doc=docs[index], line=line, note=note,
+                          ignore=MappingProxyType(ignore) if ignore else EMPTY_MAPPING,
+                          props=MappingProxyType(props) if props else EMPTY_MAPPING)
+
+
+@dataclass(frozen=True, slots=True)
+class Failure:
+    """An input error met while planning or in a worker, kept in its place in the input order."""
+
+    kind: type[DuizhaoError]
+    message: str
+    file: str | None
+    line: int | None
+
+    @classmethod
+    def of(cls, error: DuizhaoError) -> Failure:
+        return cls(type(error), error.message, error.file, error.line)
+
+    def raise_(self) -> None:
+        raise self.kind(self.message, file=self.file, line=self.line)
+
+
+def plan(paths: Sequence[Path], *, encoding: str | None = None, format_name: str | None = None,
+         slice_bytes: int | None = None, batch_pairs: int | None = None) -> Iterator[Task | Failure]:
+    """The inputs as tasks, in input order. An input error ends the plan with a ``Failure``.
+
+    Missing paths raise at once (as ``iter_segments`` does, before anything is read).
+    Sizes default to ``SLICE_BYTES`` and ``BATCH_PAIRS``.
+    """
+    slice_bytes = slice_bytes or SLICE_BYTES
+    batch_pairs = batch_pairs or BATCH_PAIRS
+    files = expand_paths(paths)
+    try:
+        for path in files:
+            reader = reader_for(path, format_name)
+            slicer = getattr(reader, "slices", None)
+            slices = slicer(path, encoding=encoding, block_size=slice_bytes) if slicer else None
+            if slices is not None:
+                yield from slices
+                continue
+            segments = reader.read(path, encoding=encoding)
+            while batch := list(islice(segments, batch_pairs)):
+                yield PairBatch.of(batch)
+    except DuizhaoError as error:
+        yield Failure.of(error)
+
+
+# -- worker side ------------------------------------------------------------------------
+
+_WORKER_CHECKER: Checker | None = None
+
+
+def _init_worker(setup: CheckSetup) -> None:
+    global _WORKER_CHECKER
+    _WORKER_CHECKER = setup.build()
+
+
+def check_task(checker: Checker, task: Task) -> ChunkResult | Failure:
+    """Check one task; an input error becomes a ``Failure`` (exceptions lose file and line in pickling)."""
+    try:
+        return checker.check_chunk(task.segments())
+    except DuizhaoError as error:
+        return Failure.of(error)
+
+
+def _run_task(task: Task) -> ChunkResult | Failure:
+    assert _WORKER_CHECKER is not None, "worker not initialised"
+    return check_task(_WORKER_CHECKER, task)
+
+
+# -- main side --------------------------------------------------------------------------
+
+def in_order(results: Iterable[ChunkResult | Failure]) -> Iterator[ChunkResult]:
+    """Pass results through, raising the first ``Failure`` where it stands in the input."""
+    for result in results:
+        if isinstance(result, Failure):
+            result.raise_()
+        yield result  # type: ignore[misc]
+
+
+def default_jobs() -> int:
+    """The number of cores this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def check_parallel(checker: Checker, setup: CheckSetup, tasks: Iterable[Task | Failure], jobs: int,
+                   progress: Progress | None = None) -> Iterator[Finding]:
+    """Every finding of ``tasks``, checked in ``jobs`` processes and folded into ``checker``.
+
+    ``checker`` (built from ``setup`` in this process) reduces the results and keeps the run's
+    statistics; when the whole input is one task, it checks it here and no pool is started.
+    """
+    tasks = iter(tasks)
+    head = list(islice(tasks, 2))
+    if jobs <= 1 or len(head) < 2:
+        results: Iterable[ChunkResult | Failure] = (
+            task if isinstance(task, Failure) else check_task(checker, task) for task in chain(head, tasks))
+        yield from checker.reduce(in_order(results), progress)
+        return
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(setup,))
+    try:
+        yield from checker.reduce(in_order(_ordered(pool, chain(head, tasks), window=jobs * 3)), progress)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _ordered(pool: ProcessPoolExecutor, tasks: Iterator[Task | Failure],
+             window: int) -> Iterator[ChunkResult | Failure]:
+    """Results of ``tasks`` in task order, with at most ``window`` in flight (bounded memory)."""
+    pending: deque[Future | Failure] = deque()
+    for task in tasks:
+        pending.append(task if isinstance(task, Failure) else pool.submit(_run_task, task))
+        if len(pending) >= window:
+            yield _result(pending.popleft())
+    while pending:
+        yield _result(pending.popleft())
+
+
+def _result(item: Future | Failure) -> ChunkResult | Failure:
+    return item if isinstance(item, Failure) else item.result()

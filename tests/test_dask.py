@@ -1,0 +1,64 @@
+"""``--engine dask``: partitions checked on a Dask cluster give exactly the local findings.
+
+Runs on a two-process ``LocalCluster``; skipped when the ``duizhao[dask]`` extra is absent.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from duizhao import dask_engine, parallel
+from duizhao.cli import app
+from duizhao.errors import FormatError
+from duizhao.runner import CheckRequest, run_check
+from tests.test_parallel import _bad_tsv, corpus  # noqa: F401 - the shared corpus fixture
+
+distributed = pytest.importorskip("dask.distributed")
+
+
+@pytest.fixture(scope="module")
+def scheduler():
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                  dashboard_address=None, silence_logs=50) as cluster:
+        yield cluster.scheduler_address
+
+
+def test_dask_findings_equal_the_local_run(corpus, scheduler, monkeypatch):  # noqa: F811
+    monkeypatch.setattr(parallel, "SLICE_BYTES", 1500)  # many partitions on the client side
+    monkeypatch.setattr(parallel, "BATCH_PAIRS", 7)
+    paths, glossary = corpus
+    local = run_check(CheckRequest(paths=paths, glossary=glossary, jobs=1))
+    remote = run_check(CheckRequest(paths=paths, glossary=glossary, engine="dask", scheduler=scheduler))
+    assert remote.findings == local.findings
+    assert remote.summary() == local.summary()
+    assert "segment-inconsistent" in remote.summary()["by_rule"]
+
+
+def test_dask_reports_the_first_input_error_like_a_local_run(tmp_path, scheduler, monkeypatch):
+    monkeypatch.setattr(parallel, "SLICE_BYTES", 1500)
+    monkeypatch.chdir(tmp_path)
+    path = _bad_tsv(tmp_path, b"only one column\n")
+    with pytest.raises(FormatError) as info:
+        run_check(CheckRequest(paths=(path,), engine="dask", scheduler=scheduler))
+    assert info.value.line == 251
+
+
+def test_cli_engine_dask(corpus, scheduler):  # noqa: F811
+    paths, glossary = corpus
+    args = ["check", *map(str, paths), "-g", str(glossary), "-f", "json"]
+    local = CliRunner().invoke(app, [*args, "--jobs", "1"])
+    remote = CliRunner().invoke(app, [*args, "--engine", "dask", "--scheduler", scheduler])
+    assert remote.exit_code == local.exit_code == 1, remote.output
+    assert json.loads(remote.stdout) == json.loads(local.stdout)
+
+
+def test_unreachable_scheduler_is_a_usage_error(corpus, monkeypatch):  # noqa: F811
+    monkeypatch.setattr(dask_engine, "CONNECT_TIMEOUT", "1s")
+    paths, glossary = corpus
+    result = CliRunner().invoke(app, ["check", str(paths[0]), "-g", str(glossary),
+                                      "--engine", "dask", "--scheduler", "tcp://127.0.0.1:9"])
+    assert result.exit_code == 2
+    assert "cannot reach the Dask scheduler" in result.output

@@ -1,0 +1,142 @@
+"""``--jobs N``: chunks checked in other processes give exactly the findings of one process."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from duizhao import parallel
+from duizhao.cli import app
+from duizhao.errors import EncodingError, FormatError
+from duizhao.formats.tsv import TsvSlice
+from duizhao.parallel import PairBatch, plan
+from duizhao.runner import CheckRequest, run_check
+from tests.helpers import write_corpus, write_glossary
+
+TERMS = [
+    {"zh": "新质生产力", "en": "new quality productive forces", "variants": ["new productive forces"],
+     "forbidden": ["new quality productivity"]},
+    {"zh": "高质量发展", "en": "high-quality development"},
+]
+
+# Pairs whose sources repeat far apart with different renderings: the consistency findings
+# can only be right if chunk states are merged in order.
+FILLER = [(f"第{i}项工作按计划推进。", f"Task {i} is proceeding as planned.") for i in range(400)]
+SPREAD = {
+    3: ("祝愿全市人民幸福安康！", "We wish all citizens happiness."),
+    150: ("祝愿全市人民幸福安康！", "We wish all citizens well-being."),
+    390: ("祝愿全市人民幸福安康！", "We wish all citizens happiness."),
+    10: ("加快发展新质生产力。", "Accelerate new quality productive forces."),
+    200: ("培育新质生产力。", "Foster new productive forces."),
+    300: ("推动新质生产力。", "Promote new quality productivity."),
+    20: ("推动高质量发展。", "Promote high-quality development."),
+    250: ("实现高质量发展。", "Promote high-quality development."),
+    120: ("空白。", ""),
+    330: ("一带一路", "the 一带一路 initiative"),
+}
+
+
+def _pairs() -> list[tuple[str, str]]:
+    pairs = list(FILLER)
+    for index, pair in SPREAD.items():
+        pairs[index] = pair
+    return pairs
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> tuple[tuple[Path, ...], Path]:
+    pairs = _pairs()
+    tsv = tmp_path / "memory.tsv"
+    tsv.write_text("zh\ten\n" + "".join(f"{zh}\t{en}\n" for zh, en in pairs), encoding="utf-8")
+    yaml_dir = tmp_path / "docs"
+    yaml_dir.mkdir()
+    write_corpus(yaml_dir / "a.yaml", pairs[:40], doc_id="a")
+    write_corpus(yaml_dir / "b.yaml", [("欢迎光临。", "Welcome."), *pairs[40:60], ("欢迎光临。", "You are welcome.")],
+                 doc_id="b", segment_fields={21: {"ignore": {"segment-inconsistent": "a greeting card"}}})
+    glossary = write_glossary(tmp_path / "glossary.yaml", TERMS)
+    return (tsv, yaml_dir), glossary
+
+
+@pytest.fixture
+def small_chunks(monkeypatch):
+    """Chunks of a few dozen pairs, so that a small corpus spans many of them."""
+    monkeypatch.setattr(parallel, "SLICE_BYTES", 1500)
+    monkeypatch.setattr(parallel, "BATCH_PAIRS", 7)
+
+
+def test_the_corpus_really_spans_many_chunks_of_both_kinds(corpus, small_chunks):
+    paths, _ = corpus
+    tasks = list(plan(paths))
+    assert sum(isinstance(t, TsvSlice) for t in tasks) > 10
+    assert sum(isinstance(t, PairBatch) for t in tasks) > 5
+
+
+def test_jobs_1_and_2_give_identical_findings_and_summary(corpus, small_chunks):
+    paths, glossary = corpus
+    one = run_check(CheckRequest(paths=paths, glossary=glossary, jobs=1))
+    two = run_check(CheckRequest(paths=paths, glossary=glossary, jobs=2))
+    assert one.findings == two.findings
+    assert one.summary() == two.summary()
+    rules = {f.rule for f in one.findings}
+    # the corpus exercises per-pair rules and every corpus-wide rule across chunk boundaries
+    assert {"segment-inconsistent", "target-inconsistent", "empty-target", "leftover-cjk"} <= rules
+    (spread,) = [f for f in one.findings if f.rule == "segment-inconsistent" and f.file.endswith(".tsv")]
+    lines = {spread.line, *(r.line for r in spread.related)}
+    assert {5, 152, 392} <= lines  # three chunks apart (header is line 1)
+    assert one.summary()["suppressed"] == two.summary()["suppressed"] >= 1
+    assert one.summary()["files"] == 3 and one.summary()["segments"] == 400 + 40 + 22
+
+
+def test_progress_counts_every_pair(corpus, small_chunks):
+    paths, glossary = corpus
+    seen: list[int] = []
+    run_check(CheckRequest(paths=paths, glossary=glossary, jobs=2), seen.append)
+    assert sum(seen) == 462 and len(seen) > 10
+
+
+def _bad_tsv(tmp_path: Path, bad_line: bytes) -> Path:
+    path = tmp_path / "bad.tsv"
+    rows = [f"第{i}句。\tSentence {i}.\n".encode() for i in range(300)]
+    rows[250] = bad_line
+    path.write_bytes(b"".join(rows))
+    return path
+
+
+@pytest.mark.parametrize(("bad", "error"), [
+    (b"only one column\n", FormatError),
+    ("坏\t字\n".encode("gbk"), EncodingError),
+], ids=["columns", "encoding"])
+def test_an_input_error_in_a_late_chunk_is_the_same_error_as_sequentially(tmp_path, monkeypatch, small_chunks,
+                                                                           bad, error):
+    monkeypatch.chdir(tmp_path)  # no ./glossary here
+    path = _bad_tsv(tmp_path, bad)
+    raised = []
+    for jobs in (1, 2):
+        with pytest.raises(error) as info:
+            run_check(CheckRequest(paths=(path, ), jobs=jobs))
+        raised.append((type(info.value), str(info.value)))
+    assert raised[0] == raised[1]
+    assert f"{path}:251:" in raised[0][1]
+
+
+def test_cli_jobs_option_gives_the_same_report(corpus, small_chunks):
+    paths, glossary = corpus
+    runner = CliRunner()
+    reports = []
+    for jobs in ("1", "2"):
+        result = runner.invoke(app, ["check", *map(str, paths), "-g", str(glossary), "-f", "json", "--jobs", jobs])
+        assert result.exit_code == 1, result.output
+        reports.append(json.loads(result.stdout))
+    assert reports[0] == reports[1]
+
+
+@pytest.mark.parametrize("args", [["--jobs", "0"], ["--scheduler", "tcp://127.0.0.1:1"], ["--engine", "spark"]])
+def test_bad_engine_options_are_usage_errors(corpus, args):
+    paths, glossary = corpus
+    result = CliRunner().invoke(app, ["check", str(paths[0]), "-g", str(glossary), *args])
+    assert result.exit_code == 2
+    assert result.output.startswith("duizhao: error: ")
+    assert any(word in result.output for word in ("--jobs", "--scheduler", "engine"))
