@@ -64,15 +64,22 @@ def _check_readable(path: Path) -> None:
 
 
 @contextmanager
-def open_text(path: str | Path, encoding: str | None = None) -> Iterator[IO[str]]:
-    """Open ``path`` for reading as text with universal newlines and sniffed encoding."""
-    path = Path(path)
+def _open_binary(path: Path) -> Iterator[IO[bytes]]:
+    """Open ``path`` for binary reading; a missing or unreadable file is an ``InputError``."""
     _check_readable(path)
     try:
         raw = open(path, "rb")  # noqa: SIM115 - closed by the with-block below
     except OSError as exc:
         raise InputError(f"cannot open: {exc.strerror}", file=str(path)) from None
     with raw:
+        yield raw
+
+
+@contextmanager
+def open_text(path: str | Path, encoding: str | None = None) -> Iterator[IO[str]]:
+    """Open ``path`` for reading as text with universal newlines and sniffed encoding."""
+    path = Path(path)
+    with _open_binary(path) as raw:
         head = raw.read(_SNIFF_BYTES)
         raw.seek(0)
         codec = sniff_encoding(head, encoding)
@@ -86,12 +93,7 @@ def iter_lines(path: str | Path, encoding: str | None = None) -> Iterator[tuple[
     is reported at its own line rather than at the start of an 8 KiB decoding chunk.
     """
     path = Path(path)
-    _check_readable(path)
-    try:
-        raw = open(path, "rb")  # noqa: SIM115 - closed by the with-block below
-    except OSError as exc:
-        raise InputError(f"cannot open: {exc.strerror}", file=str(path)) from None
-    with raw:
+    with _open_binary(path) as raw:
         head = raw.read(_SNIFF_BYTES)
         raw.seek(0)
         codec = sniff_encoding(head, encoding)
@@ -139,13 +141,8 @@ class LineRange:
 
 def splits_into_ranges(path: str | Path, encoding: str | None = None) -> bool:
     """True when ``path`` is UTF-8 (with or without BOM), whose lines can be cut as bytes at ``\\n``."""
-    path = Path(path)
-    _check_readable(path)
-    try:
-        with open(path, "rb") as raw:
-            head = raw.read(4)
-    except OSError as exc:
-        raise InputError(f"cannot open: {exc.strerror}", file=str(path)) from None
+    with _open_binary(Path(path)) as raw:
+        head = raw.read(4)
     return codecs.lookup(sniff_encoding(head, encoding)).name in ("utf-8", "utf-8-sig")
 
 
@@ -157,11 +154,7 @@ def iter_line_ranges(path: str | Path, encoding: str | None = None,
     one read at disk speed. Call only when ``splits_into_ranges`` is true.
     """
     path = Path(path)
-    try:
-        raw = open(path, "rb")  # noqa: SIM115 - closed by the with-block below
-    except OSError as exc:
-        raise InputError(f"cannot open: {exc.strerror}", file=str(path)) from None
-    with raw:
+    with _open_binary(path) as raw:
         offset = 3 if raw.read(3) == codecs.BOM_UTF8 else 0
         raw.seek(offset)
         line, carry = 1, b""

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import typer
 
 from ..errors import DuizhaoError
+from ..textio import write_text_atomic
 
 app = typer.Typer(
     name="duizhao",
@@ -22,3 +24,11 @@ def fail(error: DuizhaoError) -> typer.Exit:
     """Print one line for ``error`` on stderr and return the Exit to raise."""
     print(f"duizhao: error: {error}", file=sys.stderr)
     return typer.Exit(error.exit_code)
+
+
+def emit(text: str, output: Path | None) -> None:
+    """Write a command's text result to ``output`` atomically, or to stdout when none is given."""
+    if output is not None:
+        write_text_atomic(output, text)
+    else:
+        sys.stdout.write(text)

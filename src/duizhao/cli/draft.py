@@ -11,7 +11,7 @@ import typer
 
 from ..checks.alignment import AlignmentUncertain
 from ..errors import DuizhaoError, OutputError, UsageError
-from ._app import app, fail
+from ._app import app, emit, fail
 
 ALIGN_FORMATS = ("tsv", "yaml", "tmx")
 
@@ -91,7 +91,6 @@ def score(
 ) -> None:
     """BLEU, chrF and TER against references with sacrebleu (same numbers as its CLI, with signatures)."""
     from ..score import score_files
-    from ..textio import write_text_atomic
 
     try:
         if format not in ("text", "json"):
@@ -102,10 +101,7 @@ def score(
             text = json.dumps(result.as_dict(worst), ensure_ascii=False, indent=2) + "\n"
         else:
             text = _score_text(result, worst, width)
-        if output is not None:
-            write_text_atomic(output, text)
-        else:
-            sys.stdout.write(text)
+        emit(text, output)
     except DuizhaoError as error:
         raise fail(error) from None
     except OSError as error:  # e.g. a closed pipe

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -11,8 +10,7 @@ import typer
 from ..checks import RULE_CLASSES
 from ..errors import DuizhaoError
 from ..report.rules_doc import render_rules
-from ..textio import write_text_atomic
-from ._app import app, fail
+from ._app import app, emit, fail
 
 
 @app.command()
@@ -25,9 +23,6 @@ def rules(
     """List every rule: id, default severity, summary. `--format markdown -o docs/rules.md` writes the docs."""
     try:
         text = render_rules(RULE_CLASSES, format)
-        if output is not None:
-            write_text_atomic(output, text)
-        else:
-            sys.stdout.write(text)
+        emit(text, output)
     except DuizhaoError as error:
         raise fail(error) from None
