@@ -97,6 +97,8 @@ def make_signature(version: str, glossary_hash: str, request: CheckRequest, rule
         "rules:" + ("all" if not request.select and not request.ignore else ",".join(rule_ids)),
         f"fail-on:{request.fail_on}",
     ]
+    if request.source is not None:
+        parts.append("input:aligned-draft")  # pairs came from the aligner, not from a corpus
     if request.severities:
         parts.append("severity:" + ",".join(f"{k}={v.value}" for k, v in sorted(request.severities.items())))
     return "|".join(parts)
