@@ -16,6 +16,7 @@ from duizhao.align import AlignParams, align, anchor_keys, draft_segments, read_
 from duizhao.checks.alignment import AlignmentUncertain
 from duizhao.checks.base import PairContext
 from duizhao.cli import app
+from duizhao.split import split_en
 
 from .helpers import seg, write_glossary
 
@@ -48,6 +49,15 @@ def _doc(special: str) -> tuple[list[str], list[str], tuple[tuple[int, int], tup
     elif special == "1-2":
         zh.append(zh_sentence(50, 1) + zh_sentence(51, 2))
         en += [en_sentence(50, 1), en_sentence(51, 2)]
+    elif special in ("1-3", "1-4", "1-5"):
+        # One long Chinese sentence the translation splits into three to five sentences.
+        k = int(special[-1])
+        zh.append("".join(zh_sentence(50 + t, 1 + t % 2)[:-1] + "，" for t in range(k))[:-1] + "。")
+        en += [en_sentence(50 + t, 1 + t % 2) for t in range(k)]
+    elif special in ("3-1", "4-1", "5-1"):
+        k = int(special[0])
+        zh += [zh_sentence(50 + t, 1 + t % 2)[:-1] + "；" for t in range(k)]
+        en.append("; ".join(en_sentence(50 + t, 1 + t % 2)[:-1] for t in range(k)) + ".")
     elif special == "2-2":
         # The draft moved a clause across the sentence boundary, and the figures with it:
         # neither sentence has a counterpart of its own.
@@ -68,7 +78,10 @@ def _align(zh: list[str], en: list[str], anchors: bool = True):
     return align(zh, en, zh_keys=zk, en_keys=ek)
 
 
-@pytest.mark.parametrize("kind", ["1-1", "1-0", "0-1", "2-1", "1-2", "2-2"])
+KINDS = ["1-1", "1-0", "0-1", "2-1", "1-2", "2-2", "1-3", "3-1", "1-4", "4-1", "1-5", "5-1"]
+
+
+@pytest.mark.parametrize("kind", KINDS)
 def test_each_bead_type_is_found(kind: str) -> None:
     zh, en, gold = _doc(kind)
     result = _align(zh, en)
@@ -79,7 +92,7 @@ def test_each_bead_type_is_found(kind: str) -> None:
     assert [b.kind for b in result.beads if (b.zh, b.en) == gold] == [kind]
 
 
-@pytest.mark.parametrize("kind", ["1-1", "1-0", "0-1", "2-1", "1-2", "2-2"])
+@pytest.mark.parametrize("kind", KINDS)
 def test_beads_cover_both_sides_in_order(kind: str) -> None:
     zh, en, _ = _doc(kind)
     beads = _align(zh, en).beads
@@ -263,7 +276,7 @@ def test_any_input_is_partitioned_into_ordered_beads(zh_sizes: list[int], en_siz
     beads = align(zh, en).beads
     assert [b for bead in beads for b in range(*bead.zh)] == list(range(len(zh)))
     assert [b for bead in beads for b in range(*bead.en)] == list(range(len(en)))
-    assert all(bead.kind in ("1-1", "1-0", "0-1", "2-1", "1-2", "2-2") for bead in beads)
+    assert all(bead.kind in KINDS for bead in beads)
     assert all(0.0 <= bead.confidence <= 1.0 for bead in beads)
 
 
@@ -287,3 +300,77 @@ def test_align_cli_tmx(drafts: tuple[Path, Path], tmp_path: Path) -> None:
     units = lxml.parse(str(out)).findall(".//tu")
     assert len(units) == 13
     assert all(u.find("prop[@type='x-confidence']") is not None for u in units)
+
+
+def test_an_added_sentence_is_not_swallowed_by_a_split() -> None:
+    # A 1-2 split followed by a short sentence the draft added, with no anchor either way: it
+    # stays a 0-1 bead rather than joining a 1-3 bead (which it does with a 1-3 prior of 0.03).
+    zh, en, gold = _doc("1-2")
+    en.insert(gold[1][1], "Officials attended.")
+    beads = {(b.zh, b.en): b.kind for b in _align(zh, en).beads}
+    assert beads.get(gold) == "1-2"
+    assert beads.get(((gold[0][1], gold[0][1]), (gold[1][1], gold[1][1] + 1))) == "0-1"
+
+
+# ---------------------------------------------------------------- the bundled Datong address
+
+REPO = Path(__file__).resolve().parents[1]
+SEED = REPO / ".." / "shared" / "seed" / "000_65a4474edc598a12.txt"
+DATONG = REPO / "corpus" / "datong-2024-new-year.yaml"
+
+
+def _fold(text: str) -> str:
+    import unicodedata
+
+    return "".join(ch for ch in unicodedata.normalize("NFKC", text) if not ch.isspace())
+
+
+@pytest.fixture
+def datong_draft(tmp_path: Path) -> tuple[Path, list[dict]]:
+    """The seed (the printed page, NFKC-folded, with page breaks) and the approved English as a draft."""
+    if not SEED.is_file():
+        pytest.skip(f"the seed document is not at {SEED}")
+    segments = yaml.safe_load(DATONG.read_text(encoding="utf-8"))["segments"]
+    draft = tmp_path / "draft.en.txt"
+    draft.write_text("\n".join(s["en"] for s in segments) + "\n", encoding="utf-8")
+    return draft, segments
+
+
+def test_datong_draft_aligns_like_the_approved_corpus(datong_draft: tuple[Path, list[dict]]) -> None:
+    """Every bead joins exactly the Chinese of the corpus segments whose English it holds.
+
+    The official translation splits long sentences into up to five English ones (1-3, 1-4 and
+    1-5 beads) and the seed breaks two sentences across a page.
+    """
+    from duizhao.cli.draft import load_matcher
+
+    draft, segments = datong_draft
+    owner = [k for k, s in enumerate(segments) for _ in split_en(s["en"])]
+    beads = list(draft_segments(SEED, draft, matcher=load_matcher(REPO / "glossary", None)))
+    en_seen = 0
+    for bead in beads:
+        count = len(split_en(bead.en)) if bead.en else 0
+        mine = sorted(set(owner[en_seen : en_seen + count]))
+        en_seen += count
+        assert mine, f"{bead.id} {bead.props['bead']}: no English for {bead.zh}"
+        assert mine == list(range(mine[0], mine[-1] + 1))
+        assert owner.count(mine[0]) + sum(owner.count(k) for k in mine[1:]) == count, bead.en  # whole segments
+        assert _fold(bead.zh) == _fold("".join(segments[k]["zh"] for k in mine)), bead.en
+    assert en_seen == len(owner)
+    kinds = Counter(b.props["bead"] for b in beads)
+    assert kinds["1-3"] and kinds["1-4"] and kinds["1-5"]
+    assert sum(float(b.props["confidence"]) < AlignmentUncertain.threshold for b in beads) <= 2
+
+
+def test_datong_draft_checks_clean(datong_draft: tuple[Path, list[dict]], tmp_path: Path, monkeypatch) -> None:
+    """The showcase: the approved translation checked as a draft gives no false alarms."""
+    import json
+
+    draft, _ = datong_draft
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(app, ["check", "--source", str(SEED), "--draft", str(draft), "-g",
+                                      str(REPO / "glossary"), "-f", "json", "-j", "1"])
+    assert result.exit_code in (0, 1), result.output
+    rules = Counter(f["rule"] for f in json.loads(result.output)["findings"])
+    assert rules["term-missing"] == 0 and rules["number-mismatch"] == 0 and rules["empty-target"] == 0, rules
+    assert rules["alignment-uncertain"] <= 2, rules

@@ -50,6 +50,24 @@ def test_split_lines_keeps_line_numbers_and_skips_blank_lines() -> None:
     assert list(split_lines(lines, "zh", split=False)) == [Sentence("第一句。第二句。", 1), Sentence("第三句", 3)]
 
 
+def _paragraph_cases() -> list:
+    data = yaml.safe_load((CASES / "split_paragraphs.yaml").read_text(encoding="utf-8"))
+    return [pytest.param(c["lines"], [tuple(x) for x in c["sentences"]], id=c["name"]) for c in data]
+
+
+@pytest.mark.parametrize(("lines", "expected"), _paragraph_cases())
+def test_zh_lines_broken_mid_sentence_are_joined(lines: list[str], expected: list[tuple[int, str]]) -> None:
+    found = list(split_lines(enumerate(lines, start=1), "zh"))
+    assert [(s.line, s.text) for s in found] == expected
+
+
+def test_english_and_no_split_never_join_lines() -> None:
+    lines = [(1, "We advanced integrated development,"), (2, ""), (3, "and opened the road.")]
+    assert [s.line for s in split_lines(lines, "en")] == [1, 3]
+    zh = [(1, "储能项目投入商运、"), (2, ""), (3, "填补了全省空白。")]
+    assert [s.text for s in split_lines(zh, "zh", split=False)] == ["储能项目投入商运、", "填补了全省空白。"]
+
+
 _TEXT = st.text(alphabet=st.sampled_from(list("乡村振兴。！？；…”）》ab C.!?\"' 1.5e.g U.S No\n")), max_size=80)
 
 

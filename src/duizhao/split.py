@@ -16,6 +16,8 @@ Hand-written rather than a library (pysbd, nltk punkt): it must return offsets, 
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -103,17 +105,74 @@ def split_en(text: str) -> list[str]:
 def split_lines(lines: Iterable[tuple[int, str]], lang: str, *, split: bool = True) -> Iterator[Sentence]:
     """Sentences of numbered lines (from ``textio.iter_lines``); blank lines yield nothing.
 
-    With ``split=False`` every non-blank line is one sentence (``--no-split``).
+    A Chinese line that stops mid-sentence is joined with the next line (see
+    ``zh_paragraphs``), so a page break inside a sentence does not cut it in two; each
+    sentence keeps the line it starts on. With ``split=False`` every non-blank line is one
+    sentence (``--no-split``).
     """
-    spans_of = zh_spans if lang == "zh" else en_spans
+    if not split:
+        for lineno, line in lines:
+            if line.strip():
+                yield Sentence(line.strip(), lineno)
+        return
+    if lang != "zh":
+        for lineno, line in lines:
+            for a, b in en_spans(line):
+                yield Sentence(line[a:b], lineno)
+        return
+    for pieces in zh_paragraphs(lines):
+        text = "".join(piece for _, piece in pieces)
+        starts = list(itertools.accumulate((len(piece) for _, piece in pieces[:-1]), initial=0))
+        for a, b in zh_spans(text):
+            yield Sentence(text[a:b], pieces[bisect.bisect_right(starts, a) - 1][0])
+
+
+def zh_paragraphs(lines: Iterable[tuple[int, str]]) -> Iterator[list[tuple[int, str]]]:
+    """Non-blank lines grouped into paragraphs: a line that breaks off mid-sentence runs on.
+
+    Text extracted from a printed page breaks lines (often with a blank line) where the page
+    ended, not where the sentence did: "……投入商运、" / "" / "填补了全省空白。". A line runs
+    on into the next non-blank line when it ends without a sentence-final mark and is plainly
+    prose (it ends in a comma-like mark, or its unfinished tail follows a finished sentence or
+    contains a comma), and the next line is prose too (it has a comma or a sentence-final mark)
+    and does not start a numbered item. Titles, datelines and bylines ("新春贺词",
+    "（2024年2月8日）") have neither, so they stay paragraphs of their own. Pieces are
+    stripped at the joint: Chinese needs no separator.
+    """
+    pending: list[tuple[int, str]] = []
     for lineno, line in lines:
         if not line.strip():
             continue
-        if not split:
-            yield Sentence(line.strip(), lineno)
+        if pending and _zh_runs_on(pending) and _zh_prose(line) and not _ZH_ITEM.match(line.lstrip()):
+            pending[-1] = (pending[-1][0], pending[-1][1].rstrip())
+            pending.append((lineno, line.strip()))
             continue
-        for a, b in spans_of(line):
-            yield Sentence(line[a:b], lineno)
+        if pending:
+            yield pending
+        pending = [(lineno, line)]
+    if pending:
+        yield pending
+
+
+# Marks inside a sentence (a line ending on one broke off) and commas that only prose has.
+_ZH_CONTINUING = "，,、：:—-"
+_ZH_COMMAS = "，,；;"
+# A numbered item starts a paragraph of its own: 一、 （一） 1. 第三条
+_ZH_ITEM = re.compile(r"[（(]?[一二三四五六七八九十百\d]+[）)、.．]|第[一二三四五六七八九十百千\d]+[章节条款]")
+
+
+def _zh_prose(text: str) -> bool:
+    return any(ch in _ZH_COMMAS or ch in _ZH_TERMINATORS for ch in text)
+
+
+def _zh_runs_on(pieces: list[tuple[int, str]]) -> bool:
+    """Whether the paragraph so far breaks off mid-sentence (see ``zh_paragraphs``)."""
+    text = "".join(piece for _, piece in pieces).rstrip()
+    spans = zh_spans(text)
+    if not spans or _ZH_BREAK.search(text[spans[-1][0] :]):
+        return False  # ends with a finished sentence
+    tail = text[spans[-1][0] :]
+    return tail[-1] in _ZH_CONTINUING or len(spans) > 1 or any(ch in _ZH_COMMAS for ch in tail)
 
 
 def _add_span(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:

@@ -43,7 +43,7 @@ def align(
         "--encoding", help="Input encoding when it is not UTF-8/UTF-16 with BOM.",
     )] = None,
 ) -> None:
-    """Split and align a Chinese source with its English draft (1-1, 1-2, 2-1, 2-2, 1-0, 0-1 beads)."""
+    """Split and align a Chinese source with its English draft (1-1, 1-2, 2-1, 2-2, 1-0, 0-1 and 1-3…1-5 beads)."""
     from ..align import draft_segments, write_tsv
 
     try:
