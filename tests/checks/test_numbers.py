@@ -85,12 +85,30 @@ def test_comparison_is_computed_once_per_pair(monkeypatch: pytest.MonkeyPatch) -
         return real(*args, **kwargs)
 
     monkeypatch.setattr(numbers_rules, "compare_pair", counting)
+    numbers_rules._pair_issues.cache_clear()
     first = PairContext(seg("近30%，2030万元", "over 30%, 203 million yuan"), None)
-    second = PairContext(seg("近30%，2030万元", "over 30%, 203 million yuan", seg_id="s2"), None)
+    second = PairContext(seg("近30%，2040万元", "over 30%, 204 million yuan", seg_id="s2"), None)
     for ctx in (first, second):
         assert len(list(NumberMismatch().check(ctx))) == 1
         assert len(list(NumberApprox().check(ctx))) == 1
     assert len(calls) == 2  # once per pair, though two rules report from it
+
+
+def test_a_repeated_pair_reuses_its_comparison(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = []
+    real = numbers_rules.compare_pair
+
+    def counting(*args: object, **kwargs: object) -> list:
+        calls.append(args)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(numbers_rules, "compare_pair", counting)
+    numbers_rules._pair_issues.cache_clear()
+    texts = ("近30%，2030万元", "over 30%, 203 million yuan")
+    reported = [[f.message for f in NumberMismatch().check(PairContext(seg(*texts, seg_id=f"s{i}"), None))]
+                for i in range(3)]
+    assert reported[0] == reported[1] == reported[2] and len(reported[0]) == 1
+    assert len(calls) == 1  # translation memories repeat segments: the same pair is compared once
 
 
 def test_figures_inside_glossary_terms_are_the_glossarys_business() -> None:

@@ -10,6 +10,7 @@ import re
 from dataclasses import replace
 from decimal import Decimal
 from fractions import Fraction
+from functools import lru_cache
 
 from .model import CARDINAL, CLASS_OF, DAY, IDENTIFIER, MONTH, ORDINAL, YEAR, Quantity, mul
 
@@ -49,6 +50,18 @@ def share_range(first: Quantity, second: Quantity) -> tuple[Quantity, Quantity]:
     return replace(first, kind=kind, unit=first.unit or second.unit, value=value, precision=precision, scaled=scaled,
                    weak=first.weak and (kind in (CARDINAL, ORDINAL) or value == 0),
                    readings=tuple((c, value) for c in classes)), second
+
+
+@lru_cache(maxsize=4096)
+def read_arabic(numeral: str) -> tuple[Decimal, Decimal]:
+    """Value and place of the last digit of an Arabic numeral with separators ("38,500" → 38500, 1;
+    "3.14" → 3.14, 0.01).
+
+    Cached: years, small counts and percentages recur in every text, and the result is immutable.
+    """
+    clean = numeral.replace(",", "").replace("，", "")
+    value = Decimal(clean)
+    return value, Decimal(1).scaleb(value.as_tuple().exponent)
 
 
 _SCALE_WORDS = (("万亿", 10**12), ("亿", 10**8), ("億", 10**8), ("万", 10**4), ("萬", 10**4), ("千", 1000),

@@ -79,7 +79,8 @@ def compare(zq: Sequence[Quantity], eq: Sequence[Quantity], en_text: str = "") -
     e_used = [False] * len(eq)
     # Pass 1: exact. Unambiguous, strong quantities choose first so that an ambiguous or weak
     # one cannot take the counterpart a plain figure needs; same kind is preferred.
-    order = sorted(range(len(zq)), key=lambda i: (zq[i].ambiguous, zq[i].weak, len(zq[i].readings)))
+    order = sorted(range(len(zq)), key=lambda i: (zq[i].ambiguous, zq[i].weak, len(zq[i].readings))) \
+        if len(zq) > 1 else range(len(zq))
     for i in order:
         z = zq[i]
         best = -1
@@ -114,10 +115,11 @@ def compare(zq: Sequence[Quantity], eq: Sequence[Quantity], en_text: str = "") -
     z_seen = {r for q, used in zip(zq, z_used, strict=True) if used for r in q.readings}
     e_seen = {r for q, used in zip(eq, e_used, strict=True) if used for r in q.readings}
     # Pass 3: explain what is left over
-    e_digits = {_digits(q) for q, used in zip(eq, e_used, strict=True) if used}
     z_left = [q for q, used in zip(zq, z_used, strict=True)
-              if not used and not q.weak and not any(r in e_seen for r in q.readings)
-              and not (q.kind == IDENTIFIER and _digits(q) in e_digits)]
+              if not used and not q.weak and not any(r in e_seen for r in q.readings)]
+    if any(q.kind == IDENTIFIER for q in z_left):  # only a name needs the digits English matched
+        e_digits = {_digits(q) for q, used in zip(eq, e_used, strict=True) if used}
+        z_left = [q for q in z_left if not (q.kind == IDENTIFIER and _digits(q) in e_digits)]
     e_left = [q for q, used in zip(eq, e_used, strict=True)
               if not used and not q.weak and not any(r in z_seen for r in q.readings)]
     _explain(z_left, e_left, en_text, issues)
@@ -129,7 +131,10 @@ def _exact(z: Quantity, e: Quantity) -> bool:
         return z.dim == e.dim and z.value == e.value
     zr = ((z.cls, z.shown), *z.readings[1:]) if z.dim else z.readings
     er = ((e.cls, e.shown), *e.readings[1:]) if e.dim else e.readings
-    return any(r in er for r in zr)
+    for reading in zr:  # noqa: SIM110 - a plain loop: any() with a generator costs more, and this runs for every pair
+        if reading in er:
+            return True
+    return False
 
 
 def _notes(z: Quantity, e: Quantity, issues: list[NumberIssue]) -> None:
@@ -139,7 +144,7 @@ def _notes(z: Quantity, e: Quantity, issues: list[NumberIssue]) -> None:
         issues.append(NumberIssue(
             "warning", f"zh {z.text} is ambiguous ({readings}); en \"{e.text}\" = {e.describe()}: check which is meant",
             z.span, e.span))
-    if {z.hedge, e.hedge} == {"over", "under"}:
+    if z.hedge and e.hedge and {z.hedge, e.hedge} == {"over", "under"}:
         issues.append(NumberIssue(
             "warning", f"zh {z.text} says {_HEDGE_WORDS[z.hedge]}, en \"{e.text}\" says {_HEDGE_WORDS[e.hedge]}: "
             "the hedge is reversed", z.span, e.span))

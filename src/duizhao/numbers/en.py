@@ -1,21 +1,24 @@
 """Quantities in English text: digits, number words, scales, ordinals, fractions, dates, hedges.
 
 One precompiled regex finds candidates ("2.7 billion", "twenty-eight", "seventy-fifth",
-"two-thirds", "doubled", "February 8", "nearly 30%"); a second anchored regex reads what
-follows (percent, percentage points, units, "times", a.m./p.m.). Words that are only
-sometimes numbers ("one of", "first", "second", "double standards", "May") are either
-required to stand in a numeric context or marked weak, so they match when a figure needs
-them but are never reported on their own.
+"two-thirds", "doubled", "February 8", "nearly 30%"), tried only where a cheap scan of the
+lower-cased sentence finds a digit or a word a candidate can start with; a second anchored
+regex reads what follows (percent, percentage points, units, "times", a.m./p.m.). Words that
+are only sometimes numbers ("one of", "first", "second", "double standards", "May") are
+either required to stand in a numeric context or marked weak, so they match when a figure
+needs them but are never reported on their own.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import replace
 from decimal import Decimal
 from fractions import Fraction
+from functools import lru_cache
 
-from .common import ROMAN, share_range, ymd_date
+from .common import ROMAN, read_arabic, share_range, ymd_date
 from .model import (
     CARDINAL,
     CLASS_OF,
@@ -75,6 +78,7 @@ _NUM_START = r"(?:(?<=RMB)|(?<=CNY)|(?<=USD)|(?<=HKD)|(?<=US\$)|(?<=No\.)|(?<=\d
 # letters glued to a number that make it a measurement, an ordinal or a decade, not a name
 _SUFFIXES = r"st|nd|rd|th|s|bn|mn|tn|k|m|b|am|pm|L|ml|" + EN_UNIT_RE
 _HEDGE = "|".join(sorted(map(re.escape, _HEDGES), key=len, reverse=True))
+_HEDGE_FIRST = "".join(sorted({hedge[0] for hedge in _HEDGES}))  # a cheap test before trying every hedge
 
 _TOKEN = re.compile(
     # Every alternative starts with a digit, a currency sign or a letter at the start of a word;
@@ -82,7 +86,10 @@ _TOKEN = re.compile(
     r"(?=[0-9$£€¥.]|(?<![A-Za-z])[A-Za-z])(?:"
     r"(?P<ymd>(?<![\d.])(?:19|20)\d\d(?P<ymdsep>[./-])(?:1[0-2]|0?[1-9])(?P=ymdsep)(?:3[01]|[12]\d|0?[1-9])(?![\d.]))"
     r"|(?P<model>(?<![\d.])\d+(?:\.\d+){2,})"  # 424.10.0.20: a model or version number
-    r"|(?P<ident>(?<![\w.])(?!(?:RMB|CNY|USD|HKD|EUR|GBP|JPY|Rs)\d)(?!(?i:mid|pre|post|early|late|non|anti)-\d)"
+    # the first lookahead only restates what the name needs (letters then a digit, or digits then
+    # a letter) so that the costly lookaheads after it run only where a name can start
+    r"|(?P<ident>(?<![\w.])(?=(?-i:[A-Za-z]+-?\d|\d+[A-Za-z]))"
+    r"(?!(?:RMB|CNY|USD|HKD|EUR|GBP|JPY|Rs)\d)(?!(?i:mid|pre|post|early|late|non|anti)-\d)"
     r"(?!\d+(?:\.\d+)?[xX×]\d)(?!\d+(?:\.\d+)?(?:" + _SUFFIXES + r")(?![\w]))"
     r"(?-i:[A-Za-z]+-?\d+(?:\.\d+)?[A-Za-z]*|\d+[A-Za-z]+\d*)(?![\w]))"
     r"|(?P<vague>(?:tens|dozens|hundreds|thousands|millions|billions)(?:\s+of\s+(?:thousands|millions|billions))?)"
@@ -95,10 +102,11 @@ _TOKEN = re.compile(
     r"|(?P<noon>\b(?:noon|midday|midnight))\b"
     r"|(?P<span>\b(?:a\s+|the\s+(?:past|last|next)\s+)?(?:decade|century|centenary|centennial)"
     r"|around the clock|24/7)(?!\w)"
-    r"|(?P<hedge>(?:" + _HEDGE + r")\s+)?(?:"
+    r"|(?P<hedge>(?=[" + _HEDGE_FIRST + r"])(?:" + _HEDGE + r")\s+)?(?:"
     r"(?P<fn>one|a|two|three|four|five|six|seven|eight|nine|ten|\d+)[\s-]+(?P<fd>" + _DEN + r")\b"
     r"(?P<of>\s+of\b)?"
-    r"|(?P<cur>US\$|HK\$|\$|£|€|¥|RMB\s?|CNY\s?|USD\s?)?"
+    # (a figure in digits starts with a digit, "." or a currency: tested once before the many lookbehinds)
+    r"|(?=[\d.$£€¥uhrc])(?P<cur>US\$|HK\$|\$|£|€|¥|RMB\s?|CNY\s?|USD\s?)?"
     r"(?P<num>" + _NUM_START + r"\d{1,3}(?:,\d{3})+(?![\d])(?:\.\d+)?|" + _NUM_START + r"\d+(?:\.\d+)?"
     r"|(?<![\w\d])\.\d+)"
     r"(?:(?P<ordsuf>st|nd|rd|th)\b|(?P<decade>s)\b|(?P<scale>(?:\s|-)?(?:thousand|million|billion|trillion)\b"
@@ -110,13 +118,93 @@ _TOKEN = re.compile(
 )
 
 _TAIL = re.compile(
-    r"(?:(?:\s|-)?(?:(?P<pct>%|percent\b|per\s?cent\b|pc\b)|(?P<pp>percentage[\s-]points?\b|pp\b|ppt\b)"
+    # [%abcdfghiklmpsty] holds the first character of every alternative below (units included):
+    # one cheap test spares trying them all before words such as "of", "were" or "new"
+    r"(?:(?:\s|-)?(?=[%abcdfghiklmpsty])(?:(?P<pct>%|percent\b|per\s?cent\b|pc\b)"
+    r"|(?P<pp>percentage[\s-]points?\b|pp\b|ppt\b)"
     r"|(?P<bp>basis points?\b|bps?\b)|(?P<points>points?\b)|(?P<times>times\b)"
     r"|(?P<ampm>[ap]\.?m\.?(?![a-z]))|(?P<yearsold>years?[\s-]old\b)|(?P<unit>(?:" + EN_UNIT_RE + r")(?![a-z²]))"
     r"|(?P<decades>decades\b)|(?P<years>years?\b)|(?P<months>months?\b)|(?P<litre>L\b|ml\b|lit(?:er|re)s?\b)))?"
     r"(?P<after>\s+or\s+(?:so|more)\b|-plus\b|\+|-odd\b)?",
     re.IGNORECASE,
 )
+
+
+def _trie(entries: Iterable[tuple[str, str]]) -> str:
+    """Lower-case words (each with a pattern that must follow it) as one prefix-tree alternation.
+
+    Each character is tested once, and a branch whose first character differs is rejected
+    before it is entered. A word that needs nothing after it ends its branch: longer words
+    through it are implied.
+    """
+    follow: list[str] = []
+    children: dict[str, list[tuple[str, str]]] = {}
+    for word, after in entries:
+        if word:
+            children.setdefault(word[0], []).append((word[1:], after))
+        else:
+            follow.append(after)
+    if "" in follow:
+        return ""
+    branches = [re.escape(head) + _trie(rest) for head, rest in children.items()] + follow
+    return "(?:" + "|".join(branches) + ")"
+
+
+def _words(*words: str) -> str:
+    return _trie((word, "") for word in words)
+
+
+# Where a _TOKEN match can start, as a cheap necessary condition tested on the lower-cased
+# text: a digit or currency sign, or the start of a letter run that begins one of _TOKEN's
+# words (a number word, a scale, an ordinal, a hedge followed by a figure, a month, a Roman
+# numeral, a name with digits). Trying the whole _TOKEN at every word of an English sentence
+# is what made extraction slow. Every alternative of _TOKEN must be covered here;
+# tests/numbers/test_scan.py checks that both ways find the same matches.
+_SCALE_WORDS = ("hundred", "thousand", "million", "billion", "trillion", "dozen")
+_NUMBER_WORDS = (*ONES, *TENS, *ORDINAL_WORDS, *_SCALE_WORDS, "half")
+_CURRENCY_WORDS = ("us$", "hk$", "rmb", "cny", "usd")
+_FIGURE_START = r"(?:\d|[$£€¥.]|" + _words(*_NUMBER_WORDS, *_CURRENCY_WORDS) + r"|a[\s-])"
+_PERIODS = ("decade", "centur", "centen")
+_CANDIDATE_WORDS = _trie((
+    *((word, "") for word in (*_NUMBER_WORDS, *_CURRENCY_WORDS, "tens", "several", "doubl", "tripl", "quadrupl",
+                              "twice", "noon", "midday", "midnight", *_PERIODS, "around the clock",
+                              "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")),
+    ("a", r"(?:\s+" + _words("few", *_SCALE_WORDS, *_PERIODS) + r"|[\s-]+" + _words(*_DENOMINATORS) + ")"),
+    ("the", r"\s+" + _words("past", "last", "next") + r"\s+" + _words(*_PERIODS)),
+    *((hedge, r"\s+" + _FIGURE_START) for hedge in _HEDGES),
+))
+# Skips, in one call, everything up to the next place a _TOKEN match can start: the rest of a
+# word, runs of characters no figure starts with, a "." not before a digit, and whole words
+# that are not candidates (Roman numerals: any word of i, v and x) and not a name's letters
+# before its digits (Ka-52, COVID-19). It stops at digits, currency signs and candidates.
+_SKIP = re.compile(r"(?:(?<=[a-z])[a-z]++|[^a-z0-9$£€¥.]++|\.(?!\d)|(?!(?<![a-z])(?:" + _CANDIDATE_WORDS
+                   + r"|[ivx]++(?![a-z])))[a-z]++(?!-?\d))*+")
+# Under re.IGNORECASE these four letters match ASCII ones (İ ı as i, ſ as s, the Kelvin sign as k),
+# and İ is the one character whose lower case is longer; a text holding one takes the plain
+# _TOKEN scan. Without them, lower() keeps every offset and maps letters to a-z exactly as
+# _TOKEN's case-blind matching does.
+_CASE_TRAPS = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
+def _tokens(text: str) -> list[re.Match[str]]:
+    """The matches ``_TOKEN.finditer(text)`` yields, found by trying _TOKEN only at candidates."""
+    if _CASE_TRAPS.search(text):
+        return list(_TOKEN.finditer(text))
+    out = []
+    lower = text.lower()
+    skip, match, end, pos = _SKIP.match, _TOKEN.match, len(text), 0
+    while True:
+        pos = skip(lower, pos).end()  # type: ignore[union-attr]
+        if pos >= end:
+            return out
+        m = match(text, pos)
+        if m is None:
+            pos += 1
+        else:  # never empty: every alternative of _TOKEN reads at least one character
+            out.append(m)
+            pos = m.end()
+
+
 _RANGE_SEP = re.compile(r"\s*(?:-|–|—|to|and|~)\s*", re.IGNORECASE)
 _MAY_CONTEXT = re.compile(r"(?:\b(?:in|of|since|until|by|early|late|mid|last|next|this|from|to|through|between|and|"
                           r"end|on|before|after|during)[\s-]+)$", re.IGNORECASE)
@@ -162,6 +250,10 @@ def parse_words(text: str) -> Decimal | None:
     return Decimal(total + current)
 
 
+# the same few number words recur in every text; the result is an immutable Decimal
+_parse_words = lru_cache(maxsize=4096)(parse_words)
+
+
 def _ordinal_words(text: str) -> Decimal:
     text = text.lower()
     head, _, tail = text.rpartition("-")
@@ -171,7 +263,7 @@ def _ordinal_words(text: str) -> Decimal:
 def extract_en(text: str) -> list[Quantity]:
     """Every quantity in an English sentence, in order of appearance."""
     out: list[Quantity] = []
-    for m in _TOKEN.finditer(text):
+    for m in _tokens(text):
         q = _quantity(m, text)
         if q is None:
             continue
@@ -187,8 +279,14 @@ def extract_en(text: str) -> list[Quantity]:
     return out
 
 
-def _quantity(m: re.Match[str], text: str) -> Quantity | list[Quantity] | None:
-    start, end = m.span()
+# The alternatives of _TOKEN that are whole forms of their own; a figure with its hedge is the rest.
+# Each is the outermost group of its alternative, so it is the match's ``lastgroup`` when it matched.
+_FIXED_FORMS = frozenset({"ymd", "model", "ident", "vague", "several", "fold", "mult", "month", "roman", "noon",
+                          "span"})
+
+
+def _fixed_form(m: re.Match[str], start: int, end: int, text: str) -> Quantity | list[Quantity] | None:
+    """A date, name, vague amount, multiplier word, month, Roman numeral, time word or period word."""
     if m["ymd"] is not None:
         return ymd_date(m["ymd"], start, text)
     if m["model"] is not None:
@@ -241,6 +339,13 @@ def _quantity(m: re.Match[str], text: str) -> Quantity | list[Quantity] | None:
         word = m["span"].lower().split()[-1]
         value = Decimal({"decade": 10, "clock": 24, "24/7": 24}.get(word, 100))
         return Quantity(value, CARDINAL, (start, end), m["span"], readings=(("n", value),), weak=True)
+    raise AssertionError(m.lastgroup)  # every fixed form returns above
+
+
+def _quantity(m: re.Match[str], text: str) -> Quantity | list[Quantity] | None:
+    start, end = m.span()
+    if m.lastgroup in _FIXED_FORMS:
+        return _fixed_form(m, start, end, text)
     hedge = _HEDGES.get(" ".join((m["hedge"] or "").lower().split()), "")
     hstart = m.start("hedge") if m["hedge"] else start
     start = m.start("fn") if m["fn"] is not None else start
@@ -276,7 +381,7 @@ def _quantity(m: re.Match[str], text: str) -> Quantity | list[Quantity] | None:
     words = m["words"] is not None
     scaled = False
     if words:
-        value = parse_words(m["words"])
+        value = _parse_words(m["words"])
         if value is None:
             return None
         raw = m["words"].lower()
@@ -290,9 +395,7 @@ def _quantity(m: re.Match[str], text: str) -> Quantity | list[Quantity] | None:
         if "hundred" in raw and not scaled:
             precision = Decimal(100) if value % 100 == 0 else Decimal(1)
     else:
-        num = m["num"].replace(",", "")
-        value = Decimal(num)
-        precision = Decimal(1).scaleb(value.as_tuple().exponent)
+        value, precision = read_arabic(m["num"])
         scale = (m["scale"] or "").strip(" -").lower()
         if scale:
             if scale == "m" and not m["cur"] and not m["hedge"]:

@@ -1,7 +1,8 @@
 """Quantities in Chinese text: Arabic and Chinese numerals, magnitudes, kinds, units, hedges.
 
 One precompiled regex finds every candidate (27亿千瓦时, 百分之三点五, 第11届, 三分之二, 翻一番,
-50余万人, 近30%); a short look at what follows decides the kind and unit. Spans index the
+50余万人, 近30%), tried only at the characters a candidate can start with; a short look at what
+follows decides the kind and unit. Spans index the
 original text: full-width digits are folded by a same-length translation, never by
 normalisation that would shift offsets.
 
@@ -16,8 +17,9 @@ import re
 from dataclasses import replace
 from decimal import Decimal
 from fractions import Fraction
+from functools import lru_cache
 
-from .common import ROMAN, share_range, ymd_date
+from .common import ROMAN, read_arabic, share_range, ymd_date
 from .model import (
     CARDINAL,
     DAY,
@@ -45,6 +47,7 @@ _BIG = {"万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8}
 # Same-length folding so spans stay valid: full-width digits and signs to ASCII.
 _FOLD = str.maketrans({**{chr(0xFF10 + i): str(i) for i in range(10)}, "．": ".", "％": "%", "～": "~",
                        "－": "-", "—": "-", "–": "-", "〜": "~", "﹪": "%"})
+_FOLDABLE = re.compile("[" + "".join(re.escape(chr(c)) for c in _FOLD) + "]")
 
 _D = "〇零○一二两三四五六七八九壹贰貳叁參肆伍陆陸柒捌玖兩"
 _CN_START = f"[{_D}十拾廿卅]"
@@ -101,9 +104,49 @@ _HEDGE_PREFIX = {"将近": "under", "接近": "under", "近": "under", "大约":
                  "低于": "under"}
 _HEDGE_SUFFIX = {"余": "over", "多": "over", "来": "about", "几": "about", "左右": "about", "上下": "about",
                  "以上": "over", "以下": "under", "以内": "under"}
+# comparison class of each kind a numeral can take here (as CLASS_OF, built once, not per figure)
+_CLASS = {ORDINAL: "n", YEAR: "n", DAY: "n", TIME: "n", CARDINAL: "n", PERCENT: "pct", POINTS: "pp",
+          MULTIPLIER: "mul", MONTH: "month"}
 _FAN = {"": 2, "一": 2, "两": 4, "二": 4, "三": 8, "四": 16}
 _PRE_CHECK = re.compile(f"[0-9０-９{_D}十拾廿卅半百千万亿首倍番\u2160-\u216bIVX]")
 _NOT_PERCENT_AFTER_CHENG = set("为功立绩果本员就年长交型分品熟人都市了不")
+
+
+# Every character a _TOKEN match can start with (an ASCII letter only at the start of a word:
+# 5G, COVID-19, Ⅱ级). Searching for these with a character set is done in C without trying
+# _TOKEN at each character of the sentence, which is where extraction spent its time.
+_START = re.compile(f"[\\d\u2160-\u216b{_D}十拾廿卅百佰千仟万萬亿億翻过近半成双首不将接大约超逾至多高低数几上第A-Za-z]"
+                    "(?<![A-Za-z][A-Za-z])")
+
+
+def _tokens(folded: str) -> list[re.Match[str]]:
+    """The matches ``_TOKEN.finditer(folded)`` yields, found by trying _TOKEN only where one can start."""
+    out = []
+    search, match, pos = _START.search, _TOKEN.match, 0
+    while (start := search(folded, pos)) is not None:
+        m = match(folded, start.start())
+        if m is None:
+            pos = start.start() + 1
+        else:  # never empty: every alternative of _TOKEN reads at least one character
+            out.append(m)
+            pos = m.end()
+    return out
+
+
+_DIGITS = "".join(_DIGIT)
+
+
+@lru_cache(maxsize=4096)
+def _read_cn(raw: str) -> tuple[Decimal, Decimal, bool] | None:
+    """Value, precision and whether 万 or 亿 is written, of a numeral in characters (None if malformed).
+
+    Cached: the same few numerals (一, 两, 三, 十, 二〇二四) recur in every text, and reading one
+    is pure string work on an immutable result.
+    """
+    value = parse_cn(raw)
+    if value is None:
+        return None
+    return value, _cn_precision(raw, value), any(ch in raw for ch in "万萬亿億")
 
 
 def parse_cn(text: str) -> Decimal | None:
@@ -169,13 +212,6 @@ def parse_cn(text: str) -> Decimal | None:
     return Decimal(total + wan + sec)
 
 
-def _ar_value(text: str) -> tuple[Decimal, Decimal]:
-    """Value and precision (place of the last digit) of an Arabic numeral with separators."""
-    clean = text.replace(",", "").replace("，", "")
-    value = Decimal(clean)
-    return value, Decimal(1).scaleb(value.as_tuple().exponent)
-
-
 def _cn_precision(text: str, value: Decimal) -> Decimal:
     """Place value of the last nonzero digit written (三千五百 → 100; 三点五 → 0.1)."""
     if value == 0:
@@ -202,9 +238,10 @@ def extract_zh(text: str) -> list[Quantity]:
     """Every quantity in a Chinese sentence, in order of appearance."""
     if not _PRE_CHECK.search(text):
         return []
-    folded = text.translate(_FOLD)
+    # str.translate visits every character; most sentences have nothing to fold
+    folded = text.translate(_FOLD) if _FOLDABLE.search(text) else text
     out: list[Quantity] = []
-    for m in _TOKEN.finditer(folded):
+    for m in _tokens(folded):
         q = _quantity(m, folded, text)
         if q is None:
             continue
@@ -217,8 +254,14 @@ def extract_zh(text: str) -> list[Quantity]:
     return out
 
 
-def _quantity(m: re.Match[str], folded: str, text: str) -> Quantity | list[Quantity] | None:
-    start, end = m.span()
+# The alternatives of _TOKEN that are whole forms of their own; a numeral with its hedge is the rest.
+# Each is the outermost group of its alternative, so it is the match's ``lastgroup`` when it matched.
+_FIXED_FORMS = frozenset({"ymd", "model", "roman", "double", "first", "bare", "ident", "fan", "half", "pct100",
+                          "chengbei", "plan"})
+
+
+def _fixed_form(m: re.Match[str], start: int, end: int, text: str) -> Quantity | list[Quantity] | None:
+    """A date, name, Roman numeral, slogan number or fixed phrase (翻一番, 过半, 百分百)."""
     if m["ymd"] is not None:
         return ymd_date(m["ymd"], start, text)
     if m["model"] is not None:
@@ -252,6 +295,13 @@ def _quantity(m: re.Match[str], folded: str, text: str) -> Quantity | list[Quant
     if m["plan"] is not None:  # 十四五: the 14th Five-Year Plan
         value = Decimal(10 + _DIGIT[m["plan"][1]])
         return Quantity(value, ORDINAL, (start, end), text[start:end], readings=(("n", value),))
+    raise AssertionError(m.lastgroup)  # every fixed form returns above
+
+
+def _quantity(m: re.Match[str], folded: str, text: str) -> Quantity | list[Quantity] | None:
+    start, end = m.span()
+    if m.lastgroup in _FIXED_FORMS:
+        return _fixed_form(m, start, end, text)
     hedge = _HEDGE_PREFIX.get(m["hedge"] or "", "")
     if m["pctp"] is not None:
         value, precision, _ = _num(m["pctn"])
@@ -283,15 +333,15 @@ def _quantity(m: re.Match[str], folded: str, text: str) -> Quantity | list[Quant
     words = m["cn"] is not None
     if words:
         raw = m["cn"]
-        value = parse_cn(raw)
-        if value is None:
+        read = _read_cn(raw)
+        if read is None:
             return _approximate_cn(raw, start, text)
-        precision = _cn_precision(raw, value)
-        scaled = any(ch in raw for ch in "万萬亿億") or value >= 1000
-        digit_run = all(ch in _DIGIT for ch in raw) and len(raw) > 1
+        value, precision, big = read
+        scaled = big or value >= 1000
+        digit_run = not raw.strip(_DIGITS) and len(raw) > 1
     else:
-        value, precision = _ar_value(m["ar"])
-        scaled = False
+        value, precision = read_arabic(m["ar"])
+        scaled = big = False
         digit_run = False
         if m["armag"]:
             mag = _mag(m["armag"])
@@ -324,7 +374,7 @@ def _quantity(m: re.Match[str], folded: str, text: str) -> Quantity | list[Quant
                          readings=(("n", Decimal(_DIGIT[ch])),), weak=True) for i, ch in enumerate(raw)]
     if words and not ordinal and not unit_word and before == "月" and 1 <= value <= 31:
         return Quantity(value, DAY, (start, end), text[start:end], readings=(("n", value),), weak=value < 10)  # 二月二
-    measured = nxt in _MEASURE or h1 or h2 or (words and any(c in raw for c in "万萬亿億"))
+    measured = nxt in _MEASURE or h1 or h2 or (words and big)
     if words and not ordinal and not unit_word and not measured:
         return None
     if not words and value == 0 and before in ":：" and folded[start - 2:start - 1].isdigit():
@@ -401,8 +451,7 @@ def _quantity(m: re.Match[str], folded: str, text: str) -> Quantity | list[Quant
         value, precision = mul(value, factor), mul(precision, factor)
         if interval:
             interval = (mul(interval[0], factor), mul(interval[1], factor))
-    cls = {ORDINAL: "n", YEAR: "n", DAY: "n", TIME: "n", CARDINAL: "n", PERCENT: "pct", POINTS: "pp",
-           MULTIPLIER: "mul", MONTH: "month"}[kind]
+    cls = _CLASS[kind]
     # Small numbers in characters (一个, 两国) and the digit 1 (1个 → "a") come and go in translation;
     # an explicit 第 with 2 or more (第三届) is kept strong: "the third" is rarely left out, and
     # 第1 in digits is a ranking (排名第1), never an idiom like 第一时间.
@@ -422,7 +471,7 @@ def _quantity(m: re.Match[str], folded: str, text: str) -> Quantity | list[Quant
 def _num(text: str) -> tuple[Decimal | None, Decimal, bool]:
     """Value, precision and whether it was written in characters, for either numeral style."""
     if text[0] in "0123456789":
-        value, precision = _ar_value(text)
+        value, precision = read_arabic(text)
         return value, precision, False
     value = parse_cn(text)
     return value, (_cn_precision(text, value) if value is not None else Decimal(1)), True
