@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from duizhao import script
 from duizhao.checks import PairContext
 from duizhao.checks.terms import TermForbidden, TermInconsistent, TermMissing
 from duizhao.engine import Checker
@@ -83,3 +84,43 @@ def test_one_rendering_throughout_is_consistent():
     doc = DocumentInfo(id="a", file="a.yaml")
     pairs = [seg("共建一带一路", "the Belt and Road Initiative", f"s{i}", i, doc) for i in range(1, 4)]
     assert list(Checker([TermInconsistent()], MATCHER).run(pairs)) == []
+
+
+def _numbered_corpus():
+    """The corpus above with segment ids equal to line numbers (TSV): locations are packed ints."""
+    return [seg(s.zh, s.en, str(i), i, s.doc) for i, s in enumerate(_corpus(), start=1)]
+
+
+@pytest.mark.parametrize("split", [1, 2, 3, 4])
+def test_term_inconsistent_packed_locations_merge_like_one_run(split):
+    rule = TermInconsistent()
+    pairs = _numbered_corpus()[::-1]  # chunk two meets the documents in another order
+    whole = rule.new_state()
+    for segment in pairs:
+        rule.observe(whole, PairContext(segment, MATCHER))
+    first, second = rule.new_state(), rule.new_state()
+    for segment in pairs[:split]:
+        rule.observe(first, PairContext(segment, MATCHER))
+    for segment in pairs[split:]:
+        rule.observe(second, PairContext(segment, MATCHER))
+    expected = list(rule.finish(whole))
+    assert expected and list(rule.finish(rule.merge(first, second))) == expected
+
+
+def test_opencc_runs_at_most_once_per_pair(monkeypatch):
+    """Matching and both consistency rules share one Traditional→Simplified conversion."""
+    from duizhao.checks import base
+    from duizhao.engine import build_rules
+
+    calls = []
+
+    def counting(text: str) -> str:
+        calls.append(text)
+        return script.to_simplified(text)
+
+    monkeypatch.setattr(base, "to_simplified", counting)
+    pairs = [seg("共建一帶一路", "build the Belt and Road Initiative", "s1", 1),
+             seg("推進鄉村振興", "advance rural revitalization", "s2", 2)]
+    findings = list(Checker(build_rules(), MATCHER).run(pairs))
+    assert calls == [p.zh for p in pairs]
+    assert not [f for f in findings if f.rule.startswith("term-")]

@@ -11,40 +11,96 @@ Two kinds of rule share one base:
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from ..model import EMPTY_MAPPING, Finding, Location, Segment, Severity, Span
+from ..script import compare_key_en, compare_key_zh, to_simplified
 
 if TYPE_CHECKING:  # the glossary engine is optional for rules that do not need it
     from ..glossary import TermMatcher
 
 
-class PairContext:
-    """One pair plus analyses that several rules share, each computed at most once."""
+def digest(text: str) -> bytes:
+    """A short, collision-safe fingerprint of a normalised sentence (consistency state keys)."""
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=12).digest()
 
-    __slots__ = ("_en_hits", "_zh_hits", "matcher", "segment")
+
+class PairContext:
+    """One pair plus analyses that several rules share, each computed at most once.
+
+    The Chinese side goes through OpenCC once (``zh_simplified``), and that one result feeds
+    both the glossary matcher and the consistency keys; the English side is lower-cased once
+    for every term's literal prefilter.
+    """
+
+    __slots__ = ("_compare_digests", "_compare_keys", "_en_hits", "_en_lower", "_zh_hits", "_zh_simplified",
+                 "matcher", "segment", "term_renderings")
 
     def __init__(self, segment: Segment, matcher: TermMatcher | None) -> None:
         self.segment = segment
         self.matcher = matcher
         self._zh_hits: list[Any] | None = None
         self._en_hits: dict[Any, list[Any]] = {}
+        self._zh_simplified: str | None = None
+        self._en_lower: str | None = None
+        self._compare_keys: tuple[str, str] | None = None
+        self._compare_digests: tuple[bytes, bytes] | None = None
+        #: ``checks.terms.pair_renderings`` keeps its result here: three glossary rules share it
+        self.term_renderings: Any = None
+
+    @property
+    def zh_simplified(self) -> str:
+        """The Chinese side in Simplified script (``script.to_simplified``), converted once per pair."""
+        if self._zh_simplified is None:
+            self._zh_simplified = to_simplified(self.segment.zh)
+        return self._zh_simplified
 
     @property
     def zh_hits(self) -> list[Any]:
         """Glossary terms found in the Chinese side (longest match, non-overlapping)."""
         if self._zh_hits is None:
-            self._zh_hits = self.matcher.find_zh(self.segment.zh) if self.matcher else []
+            matcher = self.matcher
+            if matcher is None:
+                self._zh_hits = []
+            elif getattr(matcher, "takes_prepared", False):  # see TermMatcher.takes_prepared
+                self._zh_hits = matcher.find_zh(self.segment.zh, self.zh_simplified)
+            else:
+                self._zh_hits = matcher.find_zh(self.segment.zh)
         return self._zh_hits
 
     def en_hits(self, term: Any) -> list[Any]:
         """Renderings of ``term`` (approved, variant, forbidden) found in the English side."""
         hits = self._en_hits.get(term)
         if hits is None:
-            hits = self.matcher.find_en(self.segment.en, term) if self.matcher else []
+            matcher = self.matcher
+            if matcher is None:
+                hits = []
+            elif getattr(matcher, "takes_prepared", False):
+                if self._en_lower is None:
+                    self._en_lower = self.segment.en.lower()
+                hits = matcher.find_en(self.segment.en, term, self._en_lower)
+            else:
+                hits = matcher.find_en(self.segment.en, term)
             self._en_hits[term] = hits
         return hits
+
+    @property
+    def compare_keys(self) -> tuple[str, str]:
+        """``(script.compare_key_zh(zh), script.compare_key_en(en))``: the pair as consistency rules see it."""
+        if self._compare_keys is None:
+            seg = self.segment
+            self._compare_keys = (compare_key_zh(seg.zh, self.zh_simplified), compare_key_en(seg.en))
+        return self._compare_keys
+
+    @property
+    def compare_digests(self) -> tuple[bytes, bytes]:
+        """``digest`` of each of ``compare_keys``: shared by the source and the target consistency rules."""
+        if self._compare_digests is None:
+            zh, en = self.compare_keys
+            self._compare_digests = (digest(zh), digest(en))
+        return self._compare_digests
 
     def location(self) -> Location:
         seg = self.segment

@@ -42,7 +42,10 @@ class LeftoverCjk(PairRule):
     example: ClassVar[str] = "云中声谷 → the 云中声谷 brand: 'Chinese text left in the English: 云中声谷'"
 
     def check(self, ctx: PairContext) -> Iterable[Finding]:
-        matches = list(_CJK.finditer(ctx.segment.en))
+        en = ctx.segment.en
+        if en.isascii() or not _CJK.search(en):  # the usual case, without building a list per pair
+            return
+        matches = list(_CJK.finditer(en))
         if matches:
             shown = ", ".join(dict.fromkeys(m.group() for m in matches))
             yield self.finding(

@@ -4,54 +4,37 @@ Sentences are compared in a normal form (``script.compare_key_zh`` / ``compare_k
 Traditional and Simplified, full- and half-width forms, quote styles, ASCII and Chinese
 punctuation and whitespace do not make two sentences different.
 
-State is compact (``_Groups``): per distinct normalised text, a digest, and per distinct
+State is compact (``Groups``): per distinct normalised text, a digest, and per distinct
 rendering of it one preview and every location, a location packed into one int when the
 segment id is its line number (TSV). A million-pair memory costs tens of megabytes, not
-gigabytes, and a chunk's state pickles quickly for ``--jobs`` and Dask.
+gigabytes, and a chunk's state pickles quickly for ``--jobs`` and Dask. ``term-inconsistent``
+keeps its state in the same structure (``checks.terms``).
+
+The compare keys and their digests are computed once per pair on ``PairContext`` (one OpenCC
+call shared with glossary matching) and read by both rules here.
 """
 
 from __future__ import annotations
 
-import hashlib
 from array import array
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, ClassVar
 
 from ..model import Finding, Location, Segment, Severity
-from ..script import compare_key_en, compare_key_zh
 from .base import CorpusRule, PairContext
-
-
-def digest(text: str) -> bytes:
-    return hashlib.blake2b(text.encode("utf-8"), digest_size=12).digest()
 
 
 def _preview(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-# Both rules need the compare keys of the same pair, one after the other: compute them once.
-# One tuple, replaced whole, so that worker threads never read another pair's keys.
-_LAST_KEYS: tuple[Any, str, str] = (None, "", "")
-
-
-def _compare_keys(ctx: PairContext) -> tuple[str, str]:
-    last = _LAST_KEYS
-    if last[0] is ctx:
-        return last[1], last[2]
-    seg = ctx.segment
-    zh, en = compare_key_zh(seg.zh), compare_key_en(seg.en)
-    globals()["_LAST_KEYS"] = (ctx, zh, en)
-    return zh, en
-
-
 _LINE_BITS = 32
 _LINE_MASK = (1 << _LINE_BITS) - 1
 
 
-class _Groups:
-    """Normalised text digest -> its renderings in order of first appearance, each with the
-    preview of its first occurrence and every location.
+class Groups:
+    """Key (a normalised text's digest) -> its renderings in order of first appearance, each with
+    the preview of its first occurrence and every location.
 
     An entry takes the smallest form that holds it: ``(rendering, preview, loc)`` for a text
     seen once (the common case), ``(rendering, preview, locs)`` while it has one rendering, and
@@ -66,13 +49,13 @@ class _Groups:
     def __init__(self) -> None:
         self.docs: list[tuple[str, str]] = []  # (file, document id)
         self.doc_index: dict[tuple[str, str], int] = {}
-        self.entries: dict[bytes, Any] = {}
+        self.entries: dict[Any, Any] = {}  # keys: digests here, (file, doc id, term) for term-inconsistent
         self._last_doc: tuple[Any, int] = (None, 0)
 
-    def __getstate__(self) -> tuple[list[tuple[str, str]], dict[bytes, Any]]:
+    def __getstate__(self) -> tuple[list[tuple[str, str]], dict[Any, Any]]:
         return self.docs, self.entries
 
-    def __setstate__(self, state: tuple[list[tuple[str, str]], dict[bytes, Any]]) -> None:
+    def __setstate__(self, state: tuple[list[tuple[str, str]], dict[Any, Any]]) -> None:
         self.docs, self.entries = state
         self.doc_index = {doc: index for index, doc in enumerate(self.docs)}
         self._last_doc = (None, 0)
@@ -102,7 +85,7 @@ class _Groups:
         file, doc_id = self.docs[index]
         return Location(file=file, line=line, segment=seg_id, doc=doc_id)
 
-    def add(self, key: bytes, rendering: bytes, preview: Callable[[], str], seg: Segment) -> None:
+    def add(self, key: Any, rendering: Any, preview: Callable[[], str], seg: Segment) -> None:
         """Record ``seg`` under ``key`` with ``rendering``; ``preview`` is called only for a new rendering."""
         loc = self._loc(seg)
         entries = self.entries
@@ -125,7 +108,7 @@ class _Groups:
                     return
             entry.append([rendering, preview(), _locs([loc])])
 
-    def merge(self, later: _Groups) -> _Groups:
+    def merge(self, later: Groups) -> Groups:
         """Fold ``later`` (the state of the chunk after this one) into this state."""
         mapping = [self._index(doc) for doc in later.docs]
         if mapping != list(range(len(mapping))):  # documents numbered differently: renumber later's
@@ -149,9 +132,14 @@ class _Groups:
 
     def divergent(self) -> Iterator[list[tuple[str, list[Location]]]]:
         """Every text with two renderings or more: ``[(preview, [locations...]), ...]`` per rendering."""
-        for entry in self.entries.values():
+        for _, groups in self.divergent_items():
+            yield groups
+
+    def divergent_items(self) -> Iterator[tuple[Any, list[tuple[str, list[Location]]]]]:
+        """``divergent`` with the key of each text: ``(key, [(preview, [locations...]), ...])``."""
+        for key, entry in self.entries.items():
             if isinstance(entry, list):
-                yield [(preview, [self.location(loc) for loc in locs]) for _, preview, locs in entry]
+                yield key, [(preview, [self.location(loc) for loc in locs]) for _, preview, locs in entry]
 
 
 _CONTAINERS = (array, list)
@@ -204,22 +192,22 @@ class SegmentInconsistent(CorpusRule):
     example: ClassVar[str] = "祝愿全市人民幸福安康！ → 'We wish ... happiness' in s40 but '... well-being' in s88"
 
     # state: digest(normalised zh) -> renderings (digest of normalised en, en preview, locations)
-    def new_state(self) -> _Groups:
-        return _Groups()
+    def new_state(self) -> Groups:
+        return Groups()
 
-    def observe(self, state: _Groups, ctx: PairContext) -> None:
+    def observe(self, state: Groups, ctx: PairContext) -> None:
         seg = ctx.segment
         if not seg.en.strip():
             return
-        zh, en_norm = _compare_keys(ctx)
-        if not zh:
+        if not ctx.compare_keys[0]:
             return
-        state.add(digest(zh), digest(en_norm), lambda: _preview(seg.en.strip()), seg)
+        zh, en = ctx.compare_digests
+        state.add(zh, en, lambda: _preview(seg.en.strip()), seg)
 
-    def merge(self, earlier: _Groups, later: _Groups) -> _Groups:
+    def merge(self, earlier: Groups, later: Groups) -> Groups:
         return earlier.merge(later)
 
-    def finish(self, state: _Groups) -> Iterable[Finding]:
+    def finish(self, state: Groups) -> Iterable[Finding]:
         for groups in state.divergent():
             described = "; ".join(f"\"{preview}\" ({', '.join(loc.segment for loc in locs)})"
                                   for preview, locs in groups)
@@ -247,20 +235,22 @@ class TargetInconsistent(CorpusRule):
     example: ClassVar[str] = "s12 全市GDP增长5% and s30 全市GDP增长6% → both 'The city's GDP grew by 5%.'"
 
     # state: digest(normalised en) -> sources (digest of normalised zh, zh preview, locations)
-    def new_state(self) -> _Groups:
-        return _Groups()
+    def new_state(self) -> Groups:
+        return Groups()
 
-    def observe(self, state: _Groups, ctx: PairContext) -> None:
-        zh, en = _compare_keys(ctx)
-        if not zh or len(en.split()) < _MIN_TARGET_WORDS:
+    def observe(self, state: Groups, ctx: PairContext) -> None:
+        zh, en = ctx.compare_keys
+        # compare keys hold single spaces only, so words are spaces + 1 (split() would build a list)
+        if not zh or en.count(" ") + 1 < _MIN_TARGET_WORDS:
             return
         seg = ctx.segment
-        state.add(digest(en), digest(zh), lambda: _preview(seg.zh.strip(), 30), seg)
+        zh_digest, en_digest = ctx.compare_digests
+        state.add(en_digest, zh_digest, lambda: _preview(seg.zh.strip(), 30), seg)
 
-    def merge(self, earlier: _Groups, later: _Groups) -> _Groups:
+    def merge(self, earlier: Groups, later: Groups) -> Groups:
         return earlier.merge(later)
 
-    def finish(self, state: _Groups) -> Iterable[Finding]:
+    def finish(self, state: Groups) -> Iterable[Finding]:
         for groups in state.divergent():
             described = "; ".join(f"{preview} ({', '.join(loc.segment for loc in locs)})" for preview, locs in groups)
             anchor = groups[1][1][0]

@@ -7,8 +7,9 @@ from collections.abc import Iterable
 from typing import ClassVar
 
 from ..glossary.en import FORBIDDEN, EnHit, claim
-from ..model import Finding, Location, Severity, Span, Term
+from ..model import Finding, Severity, Span, Term
 from .base import CorpusRule, PairContext, PairRule
+from .consistency import Groups
 
 
 def pair_renderings(ctx: PairContext) -> tuple[dict[int, tuple[Term, int]], list[EnHit]]:
@@ -17,19 +18,25 @@ def pair_renderings(ctx: PairContext) -> tuple[dict[int, tuple[Term, int]], list
     English spans are shared out across terms longest first (``claim``), so the
     "urbanization" inside "new-type urbanization" does not also count for 城镇化.
     Terms are keyed by identity: a glossary holds each entry once, and hashing a frozen
-    dataclass field by field on every pair is measurable with 10,000 terms.
+    dataclass field by field on every pair is measurable with 10,000 terms. Computed once per
+    pair (kept on ``ctx``): term-missing, term-forbidden and term-inconsistent all ask.
     """
+    cached = ctx.term_renderings
+    if cached is not None:
+        return cached
     counts: dict[int, tuple[Term, int]] = {}
     for hit in ctx.zh_hits:
         key = id(hit.term)
         seen = counts.get(key)
         counts[key] = (hit.term, seen[1] + 1 if seen else 1)
     if not counts:
-        return counts, []
+        ctx.term_renderings = (counts, [])
+        return ctx.term_renderings
     hits: list[EnHit] = []
     for term, _ in counts.values():
         hits.extend(ctx.en_hits(term))
-    return counts, claim(hits) if len(counts) > 1 else hits
+    ctx.term_renderings = (counts, claim(hits) if len(counts) > 1 else hits)
+    return ctx.term_renderings
 
 
 def _quote_list(items: Iterable[str]) -> str:
@@ -120,8 +127,9 @@ class TermForbidden(PairRule):
                                   "everywhere": everywhere})
 
 
-# state: (file, doc id, term zh) -> {canonical rendering -> [Location, ...]} in corpus order
-_State = dict[tuple[str, str, str], dict[str, list[Location]]]
+# state: (file, doc id, term zh) -> its accepted renderings in corpus order, each with every
+# location (``Groups``: a location is 8 bytes in an array, not a Location object per hit)
+_State = Groups
 
 
 class TermInconsistent(CorpusRule):
@@ -135,36 +143,33 @@ class TermInconsistent(CorpusRule):
                               "\"一带一路 is rendered 2 ways in this document\"")
 
     def new_state(self) -> _State:
-        return {}
+        return Groups()
 
     def observe(self, state: _State, ctx: PairContext) -> None:
         if not ctx.zh_hits:
             return
         _, hits = pair_renderings(ctx)
+        if not hits:
+            return
         seg = ctx.segment
-        location: Location | None = None
+        doc = seg.doc
+        recorded: set[tuple[str, str]] = set()  # a pair is one place, however often it uses a rendering
         for hit in hits:
             if hit.kind == FORBIDDEN:
                 continue
-            if location is None:
-                location = ctx.location()
-            per_rendering = state.setdefault((seg.doc.file, seg.doc.id, hit.term.zh), {})
-            places = per_rendering.setdefault(hit.rendering, [])
-            if not places or places[-1] != location:
-                places.append(location)
+            zh, rendering = hit.term.zh, hit.rendering
+            if (zh, rendering) in recorded:
+                continue
+            recorded.add((zh, rendering))
+            state.add((doc.file, doc.id, zh), rendering, lambda r=rendering: r, seg)
 
     def merge(self, earlier: _State, later: _State) -> _State:
-        for key, renderings in later.items():
-            target = earlier.setdefault(key, {})
-            for rendering, places in renderings.items():
-                target.setdefault(rendering, []).extend(places)
-        return earlier
+        return earlier.merge(later)
 
     def finish(self, state: _State) -> Iterable[Finding]:
-        for (_, _, zh), renderings in state.items():
-            if len(renderings) < 2:
-                continue
-            ordered = sorted(renderings.items(), key=lambda item: (item[1][0].line, item[1][0].segment))
+        for key, groups in state.divergent_items():
+            zh = key[2]
+            ordered = sorted(groups, key=lambda item: (item[1][0].line, item[1][0].segment))
             described = "; ".join(
                 f"'{rendering}' ({', '.join(dict.fromkeys(loc.segment for loc in places))})"
                 for rendering, places in ordered

@@ -210,10 +210,12 @@ class TermPatterns:
         else:
             self.regex = None
 
-    def find(self, text: str) -> list[EnHit]:
+    def find(self, text: str, lowered: str | None = None) -> list[EnHit]:
+        """Every rendering of the term in ``text``; ``lowered`` is ``text.lower()`` if already at hand."""
         if self.regex is None or not text:
             return []
-        lowered = text.lower()
+        if lowered is None:
+            lowered = text.lower()
         if not any(anchor in lowered for anchor in self.anchors):
             return []
         hits = []

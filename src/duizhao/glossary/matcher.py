@@ -15,6 +15,11 @@ class TermMatcher:
     ``find_en`` one regular-expression scan per term the Chinese actually contains.
     """
 
+    #: ``find_zh``/``find_en`` accept the pair's shared preparation (``to_simplified`` of the
+    #: Chinese, ``lower()`` of the English) as an extra argument; ``checks.PairContext`` passes
+    #: it to matchers that say so, and plain ``find_zh(text)``/``find_en(text, term)`` to others.
+    takes_prepared = True
+
     def __init__(self, glossary: Glossary) -> None:
         self.glossary = glossary
         self.terms: tuple[Term, ...] = glossary.active_terms
@@ -26,9 +31,12 @@ class TermMatcher:
         # compiled English patterns are keyed by object identity, which does not survive pickling
         return {**self.__dict__, "_patterns": {}}
 
-    def find_zh(self, text: str) -> list[ZhHit]:
-        """Glossary terms in Chinese ``text``: longest first, non-overlapping, sorted by position."""
-        return self.zh_index.find(text)
+    def find_zh(self, text: str, simplified: str | None = None) -> list[ZhHit]:
+        """Glossary terms in Chinese ``text``: longest first, non-overlapping, sorted by position.
+
+        ``simplified`` is ``script.to_simplified(text)`` when the caller already has it.
+        """
+        return self.zh_index.find(text, simplified)
 
     def patterns(self, term: Term) -> TermPatterns:
         key = id(term)
@@ -37,9 +45,12 @@ class TermMatcher:
             found = self._patterns[key] = TermPatterns(term)
         return found
 
-    def find_en(self, text: str, term: Term) -> list[EnHit]:
-        """Approved, variant and forbidden renderings of ``term`` in English ``text``, by position."""
-        return self.patterns(term).find(text)
+    def find_en(self, text: str, term: Term, lowered: str | None = None) -> list[EnHit]:
+        """Approved, variant and forbidden renderings of ``term`` in English ``text``, by position.
+
+        ``lowered`` is ``text.lower()`` when the caller already has it (one per pair, not per term).
+        """
+        return self.patterns(term).find(text, lowered)
 
     def find_forbidden_everywhere(self, text: str) -> list[EnHit]:
         """Renderings forbidden anywhere in the English (entries with ``forbidden_everywhere: true``)."""

@@ -61,11 +61,14 @@ class ZhIndex:
         self.keys = state["keys"]
         self._build()
 
-    def find(self, text: str) -> list[ZhHit]:
-        """Every term in ``text``: longest first, non-overlapping, sorted by position."""
+    def find(self, text: str, simplified: str | None = None) -> list[ZhHit]:
+        """Every term in ``text``: longest first, non-overlapping, sorted by position.
+
+        ``simplified`` is ``script.to_simplified(text)`` when the caller already has it.
+        """
         if self.automaton is None or not text:
             return []
-        form, offsets = match_form_zh(text)
+        form, offsets = match_form_zh(text, simplified)
         matches = self.automaton.find_matches_as_indexes(form, overlapping=True)
         if not matches:
             return []
