@@ -208,17 +208,8 @@ class SegmentInconsistent(CorpusRule):
         return earlier.merge(later)
 
     def finish(self, state: Groups) -> Iterable[Finding]:
-        for groups in state.divergent():
-            described = "; ".join(f"\"{preview}\" ({', '.join(loc.segment for loc in locs)})"
-                                  for preview, locs in groups)
-            first_divergent = groups[1][1][0]
-            involved = tuple(loc for _, locs in groups for loc in locs)
-            yield self.finding(
-                first_divergent,
-                f"the same source is translated {len(groups)} ways: {described}",
-                related=tuple(loc for loc in involved if loc != first_divergent),
-                data={"renderings": len(groups)},
-            )
+        return _divergence_findings(self, state, "the same source is translated {n} ways: ",
+                                    lambda preview: f"\"{preview}\"", "renderings")
 
 
 # A target this short ("Thank you.", "Xinhua") legitimately stands for many sources.
@@ -251,13 +242,22 @@ class TargetInconsistent(CorpusRule):
         return earlier.merge(later)
 
     def finish(self, state: Groups) -> Iterable[Finding]:
-        for groups in state.divergent():
-            described = "; ".join(f"{preview} ({', '.join(loc.segment for loc in locs)})" for preview, locs in groups)
-            anchor = groups[1][1][0]
-            involved = tuple(loc for _, locs in groups for loc in locs)
-            yield self.finding(
-                anchor,
-                f"the same English translates {len(groups)} different sources: {described}",
-                related=tuple(loc for loc in involved if loc != anchor),
-                data={"sources": len(groups)},
-            )
+        return _divergence_findings(self, state, "the same English translates {n} different sources: ",
+                                    lambda preview: preview, "sources")
+
+
+def _divergence_findings(rule: CorpusRule, state: Groups, lead: str, quote: Callable[[str], str],
+                         count_key: str) -> Iterator[Finding]:
+    """One finding per key seen with several counterparts, at the first segment that diverges,
+    naming every segment involved (grouped by counterpart)."""
+    for groups in state.divergent():
+        described = "; ".join(f"{quote(preview)} ({', '.join(loc.segment for loc in locs)})"
+                              for preview, locs in groups)
+        anchor = groups[1][1][0]
+        involved = tuple(loc for _, locs in groups for loc in locs)
+        yield rule.finding(
+            anchor,
+            lead.format(n=len(groups)) + described,
+            related=tuple(loc for loc in involved if loc != anchor),
+            data={count_key: len(groups)},
+        )
