@@ -249,24 +249,17 @@ def _ratio_power_of_ten(a: Number, b: Number) -> int | None:
 
 
 def _explain(z_left: list[Quantity], e_left: list[Quantity], en_text: str, issues: list[NumberIssue]) -> None:
-    # Magnitude slips and points/percent swaps first: they are the most telling explanations.
-    for z in list(z_left):
-        for e in e_left:
-            message = _pair_message(z, e, strict=True)
-            if message:
-                issues.append(NumberIssue("error", message, z.span, e.span))
-                z_left.remove(z)
-                e_left.remove(e)
-                break
-    # Then values that changed within the same class, in order of appearance.
-    for z in list(z_left):
-        for e in e_left:
-            message = _pair_message(z, e, strict=False)
-            if message:
-                issues.append(NumberIssue("error", message, z.span, e.span))
-                z_left.remove(z)
-                e_left.remove(e)
-                break
+    # Magnitude slips and points/percent swaps first (strict): they are the most telling
+    # explanations; then values that changed within the same class, in order of appearance.
+    for strict in (True, False):
+        for z in list(z_left):
+            for e in e_left:
+                message = _pair_message(z, e, strict=strict)
+                if message:
+                    issues.append(NumberIssue("error", message, z.span, e.span))
+                    z_left.remove(z)
+                    e_left.remove(e)
+                    break
     folded_en = en_text.replace("-", "").lower()
     for z in z_left:
         if z.kind == IDENTIFIER and str(z.readings[0][1]) in folded_en:
