@@ -15,7 +15,7 @@ from typing import Any
 from . import __version__
 from .engine import Checker, CheckSetup, Progress, RunStats, build_rules
 from .errors import UsageError
-from .formats import iter_segments
+from .formats import expand_paths, iter_segments
 from .model import Finding, Severity
 
 
@@ -121,6 +121,8 @@ def run_check(request: CheckRequest, progress: Progress | None = None) -> CheckO
                        glossary=glossary, glossary_path=str(glossary_path) if glossary_path else None,
                        encoding=request.encoding, glossary_hash=glossary.hash if glossary else "")
     findings = sorted(_findings(request, inputs, checker, setup, progress), key=Finding.sort_key)
+    if not request.source:  # an empty file was still read: count it (a draft run reads one bitext)
+        checker.stats.files = max(checker.stats.files, len(expand_paths(inputs)))
     glossary_hash = glossary.hash if glossary else ""
     return CheckOutcome(
         findings=findings,

@@ -113,3 +113,10 @@ def test_console_script_runs_as_module(project):
     proc = subprocess.run([sys.executable, "-m", "duizhao", "check"], capture_output=True, text=True, cwd=project)
     assert proc.returncode == 0, proc.stderr
     assert "0 error(s)" in proc.stdout
+
+
+def test_empty_files_are_counted_as_read(project):
+    (project / "corpus" / "empty.tsv").write_text("", encoding="utf-8")
+    result = runner.invoke(app, ["check", "corpus/empty.tsv"])
+    assert result.exit_code == 0
+    assert "0 segments in 1 file(s)" in result.output
