@@ -111,6 +111,8 @@ def load_baseline(path: str | Path) -> list[BaselineEntry]:
         document = json.loads(read_text(path))
     except json.JSONDecodeError as exc:
         raise FormatError(f"not a duizhao baseline (invalid JSON: {exc.msg})", file=file, line=exc.lineno) from None
+    except (ValueError, RecursionError) as exc:
+        raise FormatError(f"not a duizhao baseline ({str(exc).splitlines()[0]})", file=file) from None
     if not isinstance(document, dict) or document.get("tool") != "duizhao" or "entries" not in document:
         raise FormatError("not a duizhao baseline (expected the JSON written by --write-baseline)", file=file)
     if document.get("format") != BASELINE_FORMAT:

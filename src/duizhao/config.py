@@ -57,9 +57,19 @@ def find_config(start: Path | None = None) -> Path | None:
         if candidate.is_file():
             return candidate
         pyproject = directory / "pyproject.toml"
-        if pyproject.is_file() and "duizhao" in _read(pyproject).get("tool", {}):
+        if pyproject.is_file() and _has_duizhao_table(pyproject):
             return pyproject
     return None
+
+
+def _has_duizhao_table(pyproject: Path) -> bool:
+    # Any project's pyproject.toml may sit above the working directory: one that cannot be
+    # read or has no [tool.duizhao] is simply not duizhao's configuration.
+    try:
+        tool = _read(pyproject).get("tool")
+    except UsageError:
+        return False
+    return isinstance(tool, dict) and "duizhao" in tool
 
 
 def load_config(path: Path | None = None, *, start: Path | None = None) -> Config:
@@ -71,11 +81,14 @@ def load_config(path: Path | None = None, *, start: Path | None = None) -> Confi
         return Config()
     data = _read(file)
     if file.name == "pyproject.toml" or "tool" in data:
-        table = data.get("tool", {}).get("duizhao")
+        tool = data.get("tool")
+        table = tool.get("duizhao") if isinstance(tool, dict) else None
         if table is None:
             raise UsageError("no [tool.duizhao] table in this file", file=str(file))
     else:
         table = data
+    if not isinstance(table, dict):
+        raise UsageError("[tool.duizhao] must be a table of settings (key = value)", file=str(file))
     return parse_config(table, file)
 
 
@@ -152,5 +165,7 @@ def _read(path: Path) -> dict[str, Any]:
             return tomllib.load(handle)
     except tomllib.TOMLDecodeError as exc:
         raise UsageError(f"invalid TOML: {exc}", file=str(path)) from None
+    except UnicodeError:
+        raise UsageError("cannot decode as UTF-8 (TOML files must be UTF-8)", file=str(path)) from None
     except OSError as exc:
         raise UsageError(f"cannot read: {exc.strerror}", file=str(path)) from None

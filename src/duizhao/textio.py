@@ -10,6 +10,7 @@ from __future__ import annotations
 import codecs
 import io
 import os
+import stat
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
@@ -105,7 +106,7 @@ def iter_lines(path: str | Path, encoding: str | None = None) -> Iterator[tuple[
         try:
             for lineno, line in enumerate(stream, start=1):
                 yield lineno, line.rstrip("\n")
-        except UnicodeDecodeError:
+        except UnicodeError:
             raise EncodingError(f"cannot decode as {codec}", file=str(path), line=lineno + 1) from None
 
 
@@ -115,7 +116,7 @@ def _iter_utf8_lines(raw: IO[bytes], path: Path, head: bytes, encoding: str | No
             data = data[3:]
         try:
             line = data.decode("utf-8")
-        except UnicodeDecodeError:
+        except UnicodeError:
             hint = "" if encoding else _no_bom_utf16_hint(head)
             raise EncodingError(f"cannot decode as UTF-8{hint}", file=str(path), line=lineno) from None
         if line.endswith("\n"):
@@ -200,7 +201,7 @@ def decode_range(rng: LineRange, data: bytes, file: str | None = None) -> list[s
     """
     try:
         text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
+    except UnicodeError as exc:
         hint = "" if rng.declared else _no_bom_utf16_hint(_head_of(rng.path))
         line = rng.first_line + data.count(b"\n", 0, exc.start)
         raise EncodingError(f"cannot decode as UTF-8{hint}", file=file or rng.path, line=line) from None
@@ -223,7 +224,7 @@ def read_text(path: str | Path, encoding: str | None = None) -> str:
     codec = sniff_encoding(data[:4], encoding)
     try:
         text = data.decode(codec)
-    except UnicodeDecodeError as exc:
+    except UnicodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise EncodingError(
             "cannot decode as " + (encoding or "UTF-8") + ("" if encoding else _no_bom_utf16_hint(data[:_SNIFF_BYTES])),
@@ -240,27 +241,50 @@ def atomic_writer(path: str | Path, *, binary: bool = False, encoding: str = "ut
     """Write to a temporary file beside ``path`` and rename it into place on success.
 
     A crash or an error half-way leaves the old file untouched and no partial file behind.
+    A symlink keeps pointing where it did (its target is replaced); a device or FIFO such as
+    ``/dev/stdout`` cannot be replaced by a rename, so it is written to directly.
     """
     path = Path(path)
+    if path.is_dir():
+        raise OutputError("is a directory; name a file to write", file=str(path))
+    mode = "wb" if binary else "w"
+    text_options = {} if binary else {"encoding": encoding, "newline": "\n"}
+    if path.exists() and not path.is_file():  # follows links: /dev/stdout, a FIFO, a device
+        try:
+            with open(path, mode, **text_options) as stream:
+                yield stream
+        except OSError as exc:
+            raise OutputError(f"cannot write: {exc.strerror}", file=str(path)) from None
+        return
+    if path.is_symlink():
+        path = Path(os.path.realpath(path))
     directory = path.parent if str(path.parent) else Path(".")
     if not directory.is_dir():
         raise OutputError("directory does not exist", file=str(directory))
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+        # mkstemp creates 0600; the result should have the replaced file's mode, or the umask's
+        os.fchmod(fd, stat.S_IMODE(path.stat().st_mode) if path.exists() else _new_file_mode())
     except OSError as exc:
         raise OutputError(f"cannot write: {exc.strerror}", file=str(path)) from None
     try:
-        if binary:
-            handle: IO = os.fdopen(fd, "wb")
-        else:
-            handle = os.fdopen(fd, "w", encoding=encoding, newline="\n")
-        with handle:
+        with os.fdopen(fd, mode, **text_options) as handle:
             yield handle
         os.replace(tmp_name, path)
+    except OSError as exc:
+        with suppress(OSError):
+            os.unlink(tmp_name)
+        raise OutputError(f"cannot write: {exc.strerror or exc}", file=str(path)) from None
     except BaseException:
         with suppress(OSError):
             os.unlink(tmp_name)
         raise
+
+
+def _new_file_mode() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
 
 
 def write_text_atomic(path: str | Path, text: str) -> None:

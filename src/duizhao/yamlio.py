@@ -37,8 +37,12 @@ def compose(text: str, file: str) -> yaml.Node | None:
         line = mark.line + 1 if mark else None
         problem = exc.problem or exc.context or "invalid YAML"
         raise FormatError(f"malformed YAML: {problem}", file=file, line=line) from None
+    except yaml.reader.ReaderError as exc:  # a NUL or other control character
+        line = text.count("\n", 0, exc.position) + 1
+        raise FormatError(f"malformed YAML: character #x{exc.character:04x} is not allowed", file=file,
+                          line=line) from None
     except yaml.YAMLError as exc:
-        raise FormatError(f"malformed YAML: {exc}", file=file) from None
+        raise FormatError(f"malformed YAML: {_first_line(exc)}", file=file) from None
 
 
 class _SafeScalars(yaml.constructor.SafeConstructor):
@@ -54,8 +58,11 @@ def to_python(node: yaml.Node, file: str) -> Any:
         build = _SCALARS.yaml_constructors.get(node.tag, _SafeScalars.construct_undefined)
         try:
             return build(_SCALARS, node)
-        except yaml.YAMLError as exc:
-            raise FormatError(f"bad value: {exc}", file=file, line=node.start_mark.line + 1) from None
+        except yaml.constructor.ConstructorError as exc:
+            raise FormatError(f"bad value: {exc.problem or _first_line(exc)}", file=file,
+                              line=node.start_mark.line + 1) from None
+        except (yaml.YAMLError, ValueError) as exc:  # ValueError: an integer of thousands of digits
+            raise FormatError(f"bad value: {_first_line(exc)}", file=file, line=node.start_mark.line + 1) from None
     if isinstance(node, yaml.SequenceNode):
         return [to_python(child, file) for child in node.value]
     if isinstance(node, yaml.MappingNode):
@@ -67,6 +74,11 @@ def to_python(node: yaml.Node, file: str) -> Any:
             out[str(key) if not isinstance(key, str) else key] = to_python(value_node, file)
         return out
     raise FormatError("unsupported YAML node", file=file, line=node.start_mark.line + 1)  # pragma: no cover
+
+
+def _first_line(exc: Exception) -> str:
+    """PyYAML messages carry a second line ('in "<unicode string>", line 1'): errors are one line."""
+    return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
 
 
 def line_of(node: yaml.Node) -> int:
@@ -86,15 +98,11 @@ def mapping_items(node: yaml.Node, file: str, what: str) -> list[tuple[str, yaml
 
 def as_text(node: yaml.Node, file: str, what: str) -> str:
     """A scalar as a string: numbers become their text, ``null`` becomes empty."""
-    value = to_python(node, file)
-    if value is None:
-        return ""
-    if isinstance(value, (dict, list)):
-        raise FormatError(f"{what} must be text, not a {'mapping' if isinstance(value, dict) else 'list'}",
-                          file=file, line=line_of(node))
-    if isinstance(node, yaml.ScalarNode) and not isinstance(value, str):
-        return node.value  # keep "007" or "1.10" exactly as written
-    return str(value)
+    if isinstance(node, yaml.ScalarNode):
+        # the text as written ("007", "1.10", a 5,000-digit id), without building a number from it
+        return "" if node.tag == "tag:yaml.org,2002:null" else node.value
+    kind = "mapping" if isinstance(node, yaml.MappingNode) else "list"
+    raise FormatError(f"{what} must be text, not a {kind}", file=file, line=line_of(node))
 
 
 def dump(data: Any) -> str:

@@ -14,7 +14,7 @@ from . import draft as _draft  # noqa: F401  (align, score)
 from . import glossary as _glossary  # noqa: F401  (glossary lint/lookup/export/import)
 from . import interchange as _interchange  # noqa: F401  (export, import)
 from . import rules as _rules  # noqa: F401  (rules)
-from ._app import app
+from ._app import app, one_line
 
 
 def main() -> None:
@@ -22,7 +22,7 @@ def main() -> None:
     try:
         app()
     except DuizhaoError as error:  # raised outside a command (e.g. while parsing options)
-        print(f"duizhao: error: {error}", file=sys.stderr)
+        print(f"duizhao: error: {one_line(str(error))}", file=sys.stderr)
         sys.exit(error.exit_code)
     except KeyboardInterrupt:
         print("duizhao: interrupted", file=sys.stderr)

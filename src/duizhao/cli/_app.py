@@ -22,8 +22,13 @@ app = typer.Typer(
 
 def fail(error: DuizhaoError) -> typer.Exit:
     """Print one line for ``error`` on stderr and return the Exit to raise."""
-    print(f"duizhao: error: {error}", file=sys.stderr)
+    print(f"duizhao: error: {one_line(str(error))}", file=sys.stderr)
     return typer.Exit(error.exit_code)
+
+
+def one_line(message: str) -> str:
+    """Errors are one line on stderr, whatever a library put into the message."""
+    return " ".join(part.strip() for part in message.splitlines() if part.strip())
 
 
 def emit(text: str, output: Path | None) -> None:

@@ -71,6 +71,8 @@ def expand_paths(paths: Sequence[Path]) -> list[Path]:
         if path.is_dir():
             found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in known
                            and not p.name.startswith("."))
+            if not found:
+                raise InputError(f"no bitext files here (looked for {', '.join(sorted(known))})", file=str(path))
             files.extend(_drop_secondary(found))
         elif path.exists():
             files.append(path)

@@ -37,6 +37,9 @@ class JsonlReader:
                 record = json.loads(line)
             except json.JSONDecodeError as exc:
                 raise FormatError(f"not valid JSON: {exc.msg} at column {exc.colno}", file=file, line=lineno) from None
+            except (ValueError, RecursionError) as exc:  # a 5,000-digit number, or nesting 100k deep
+                raise FormatError(f"not a usable JSON object: {str(exc).splitlines()[0]}",
+                                  file=file, line=lineno) from None
             if not isinstance(record, dict):
                 raise FormatError('each line must be a JSON object like {"zh": "...", "en": "..."}',
                                   file=file, line=lineno)
@@ -47,6 +50,11 @@ class JsonlReader:
                 value = record.get(key)
                 if key in record and not isinstance(value, str) and not (key == "id" and isinstance(value, int)):
                     raise FormatError(f"{key!r} must be a string, not {type(value).__name__}", file=file, line=lineno)
+                if isinstance(value, int) and value.bit_length() > 64:
+                    raise FormatError(f"{key!r} is a number too long to be an id; quote it", file=file, line=lineno)
+                if isinstance(value, str) and not _encodable(value):
+                    raise FormatError(f"{key!r} holds a lone surrogate (\\ud800-\\udfff escape): not text",
+                                      file=file, line=lineno)
             doc = default
             if record.get("doc"):
                 doc = docs.get(record["doc"]) or docs.setdefault(record["doc"],
@@ -54,6 +62,15 @@ class JsonlReader:
             props = {k: str(v) for k, v in record.items() if k not in _KNOWN and isinstance(v, str | int | float)}
             yield Segment(id=str(record.get("id", lineno)), zh=record["zh"], en=record["en"], doc=doc, line=lineno,
                           note=record.get("note", ""), props=MappingProxyType(props) if props else EMPTY_MAPPING)
+
+
+def _encodable(text: str) -> bool:
+    """False for strings with lone surrogates, which JSON can escape but no file encoding can hold."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 class JsonlWriter:
