@@ -14,7 +14,7 @@ from typing import Any
 
 from . import __version__
 from .engine import Checker, CheckSetup, Progress, RunStats, build_rules
-from .errors import UsageError
+from .errors import GlossaryError, UsageError
 from .formats import expand_paths, iter_segments
 from .model import Finding, Severity
 
@@ -89,6 +89,17 @@ def draft_inputs(request: CheckRequest) -> tuple[Path, ...]:
     return (request.source, request.draft)
 
 
+def refuse_broken_glossary(glossary: Any) -> None:
+    """A check against a glossary with errors (an entry without zh or en, a misspelt field such
+    as ``varaints``) would silently skip those entries: refuse it, as lint would."""
+    errors = [p for p in glossary.problems if p.severity is Severity.ERROR]
+    if errors:
+        first = errors[0]
+        more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+        raise GlossaryError(f"{first.message}{more}; run `duizhao glossary lint` to see every problem",
+                            file=first.location.file, line=first.location.line)
+
+
 def make_signature(version: str, glossary_hash: str, request: CheckRequest, rule_ids: Sequence[str]) -> str:
     """A sacrebleu-style signature: what produced these findings, reproducibly."""
     parts = [
@@ -114,6 +125,8 @@ def run_check(request: CheckRequest, progress: Progress | None = None) -> CheckO
     inputs = draft_inputs(request) or resolve_inputs(request.paths)
     glossary_path = resolve_glossary(request.glossary)
     glossary = load_glossary(glossary_path, encoding=request.encoding) if glossary_path else None
+    if glossary is not None:
+        refuse_broken_glossary(glossary)
     matcher = TermMatcher(glossary) if glossary else None
     rules = build_rules(request.select, request.ignore, request.severities)
     checker = Checker(rules, matcher)

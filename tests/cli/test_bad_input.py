@@ -93,3 +93,20 @@ def test_score_with_utf16_declared_but_no_bom(workdir):
 def test_an_empty_directory_is_not_a_clean_corpus(workdir):
     (workdir / "empty").mkdir()
     _refused(runner.invoke(app, ["check", "empty"]), "empty", "no bitext files")
+
+
+@pytest.mark.parametrize(
+    ("entry", "needle"),
+    [
+        ("  - {en: Two Establishments}\n", "no 'zh'"),
+        ("  - {zh: 两个确立, en: Two Establishments, varaints: [x]}\n", "varaints"),
+        ("  - {zh: 两个确立}\n", "'en'"),
+    ],
+    ids=["missing-zh", "misspelt-field", "missing-en"],
+)
+def test_check_refuses_a_glossary_with_errors(workdir, entry, needle):
+    (workdir / "terms.yaml").write_text("terms:\n" + entry, encoding="utf-8")
+    (workdir / "report.json").write_text("previous", encoding="utf-8")
+    result = runner.invoke(app, ["check", "good.yaml", "-g", "terms.yaml", "-o", "report.json"])
+    _refused(result, "terms.yaml:2", needle, "glossary lint")
+    assert (workdir / "report.json").read_text(encoding="utf-8") == "previous"
