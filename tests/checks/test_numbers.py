@@ -76,8 +76,10 @@ def test_severity_can_be_overridden(rule: type) -> None:
     assert rule(Severity.INFO).severity is Severity.INFO
 
 
-def test_comparison_is_computed_once_per_pair(monkeypatch: pytest.MonkeyPatch) -> None:
-    calls = []
+@pytest.fixture
+def comparisons(monkeypatch: pytest.MonkeyPatch) -> list:
+    """Records every call of ``compare_pair`` made by the rules, with an empty result cache."""
+    calls: list = []
     real = numbers_rules.compare_pair
 
     def counting(*args: object, **kwargs: object) -> list:
@@ -86,6 +88,11 @@ def test_comparison_is_computed_once_per_pair(monkeypatch: pytest.MonkeyPatch) -
 
     monkeypatch.setattr(numbers_rules, "compare_pair", counting)
     numbers_rules._pair_issues.cache_clear()
+    return calls
+
+
+def test_comparison_is_computed_once_per_pair(comparisons: list) -> None:
+    calls = comparisons
     first = PairContext(seg("近30%，2030万元", "over 30%, 203 million yuan"), None)
     second = PairContext(seg("近30%，2040万元", "over 30%, 204 million yuan", seg_id="s2"), None)
     for ctx in (first, second):
@@ -94,16 +101,8 @@ def test_comparison_is_computed_once_per_pair(monkeypatch: pytest.MonkeyPatch) -
     assert len(calls) == 2  # once per pair, though two rules report from it
 
 
-def test_a_repeated_pair_reuses_its_comparison(monkeypatch: pytest.MonkeyPatch) -> None:
-    calls = []
-    real = numbers_rules.compare_pair
-
-    def counting(*args: object, **kwargs: object) -> list:
-        calls.append(args)
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(numbers_rules, "compare_pair", counting)
-    numbers_rules._pair_issues.cache_clear()
+def test_a_repeated_pair_reuses_its_comparison(comparisons: list) -> None:
+    calls = comparisons
     texts = ("近30%，2030万元", "over 30%, 203 million yuan")
     reported = [[f.message for f in NumberMismatch().check(PairContext(seg(*texts, seg_id=f"s{i}"), None))]
                 for i in range(3)]
