@@ -125,7 +125,7 @@ class CheckSetup:
         if glossary is None and self.glossary_path is not None:
             from .glossary import load_glossary  # late: the engine works without a glossary
 
-            glossary = load_glossary(Path(self.glossary_path), encoding=self.encoding)
+            glossary = load_glossary(Path(self.glossary_path))
         if glossary is None:
             return Checker(rules)
         from .glossary import TermMatcher

@@ -124,7 +124,9 @@ def run_check(request: CheckRequest, progress: Progress | None = None) -> CheckO
 
     inputs = draft_inputs(request) or resolve_inputs(request.paths)
     glossary_path = resolve_glossary(request.glossary)
-    glossary = load_glossary(glossary_path, encoding=request.encoding) if glossary_path else None
+    # --encoding describes the bitexts being checked (a legacy GB18030 TSV); the glossary is the
+    # project's own YAML and is always read as UTF-8/UTF-16 with BOM.
+    glossary = load_glossary(glossary_path) if glossary_path else None
     if glossary is not None:
         refuse_broken_glossary(glossary)
     matcher = TermMatcher(glossary) if glossary else None

@@ -149,3 +149,20 @@ def test_both_rules_report_through_the_engine() -> None:
              seg("27亿元", "2.7 billion yuan", seg_id="s2")]
     found = [(f.segment, f.rule, f.severity) for f in checker.run(pairs)]
     assert found == [("s1", "number-mismatch", Severity.ERROR), ("s1", "number-approx", Severity.WARNING)]
+
+
+@pytest.mark.parametrize(
+    ("zh", "en", "errors"),
+    [
+        ("年用電量突破27億千瓦時", "annual power use exceeding 2.7 billion kWh", 0),
+        ("年用電量突破27億千瓦時", "annual power use exceeding 27 billion kWh", 1),
+        ("同比增長百分之五點二", "up 5.2 percent year on year", 0),
+        ("市委十六屆六次全會", "the sixth plenary session of the 16th municipal Party committee", 0),
+    ],
+)
+def test_traditional_sources_are_read_in_simplified(zh: str, en: str, errors: int) -> None:
+    found, _ = findings(zh, en)
+    assert len(found) == errors
+    for finding in found:  # spans still point into the Traditional original
+        zh_span = next(s for s in finding.spans if s.side == "zh")
+        assert zh[zh_span.start:zh_span.end] == "27億千瓦時"

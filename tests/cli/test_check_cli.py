@@ -120,3 +120,11 @@ def test_empty_files_are_counted_as_read(project):
     result = runner.invoke(app, ["check", "corpus/empty.tsv"])
     assert result.exit_code == 0
     assert "0 segments in 1 file(s)" in result.output
+
+
+def test_encoding_applies_to_the_bitext_not_the_glossary(project):
+    pair = "新质生产力加快形成。\tNew quality productive forces took shape faster.\n"
+    (project / "corpus" / "legacy.tsv").write_bytes(pair.encode("gb18030"))
+    result = runner.invoke(app, ["check", "corpus/legacy.tsv", "--encoding", "gb18030"])
+    assert result.exit_code == 0, result.output
+    assert "1 segments in 1 file(s): 0 error(s)" in result.output

@@ -36,17 +36,20 @@ def pair_issues(ctx: PairContext) -> list[NumberIssue]:
     if last is not None and last[0] is ctx:
         return last[1]
     seg = ctx.segment
+    # Traditional sources (27億千瓦時, 百分之五點二, 十六屆) are read in Simplified; OpenCC keeps
+    # lengths for almost every text, and only then do the spans still point into the original.
+    zh = ctx.zh_simplified if len(ctx.zh_simplified) == len(seg.zh) else seg.zh
     zh_protected: list[tuple[int, int]] = []
     en_protected: list[tuple[int, int]] = []
-    if ctx.matcher is not None and has_figures(seg.zh):
+    if ctx.matcher is not None and has_figures(zh):
         for hit in ctx.zh_hits:
             term_zh = getattr(hit.term, "zh", None)
             if term_zh is not None and not has_figures(term_zh):
                 continue  # a term without figures cannot explain any
             zh_protected.append((hit.start, hit.end))
             en_protected.extend((en_hit.start, en_hit.end) for en_hit in ctx.en_hits(hit.term))
-    if has_figures(seg.zh) or has_digit(seg.en):
-        issues = list(_pair_issues(seg.zh, seg.en, tuple(zh_protected), tuple(en_protected)))
+    if has_figures(zh) or has_digit(seg.en):
+        issues = list(_pair_issues(zh, seg.en, tuple(zh_protected), tuple(en_protected)))
     else:
         issues = []  # what compare_pair says at once, kept out of the cache below
     _cache.last = (ctx, issues)
