@@ -67,3 +67,15 @@ def test_a_file_that_is_not_a_baseline_is_refused_with_its_name(tmp_path: Path, 
     with pytest.raises(FormatError) as info:
         load_baseline(path)
     assert "bad.json" in str(info.value)
+
+
+def test_configured_and_absolute_paths_fingerprint_like_typed_ones(tmp_path, monkeypatch):
+    from duizhao.baseline import normalise_path
+    from duizhao.config import load_config
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "duizhao.toml").write_text('corpus = ["corpus"]\nglossary = "glossary"\n', encoding="utf-8")
+    config = load_config()
+    assert [str(p) for p in config.corpus] == ["corpus"] and str(config.glossary) == "glossary"
+    assert normalise_path(str(tmp_path / "corpus" / "a.yaml")) == normalise_path("./corpus/a.yaml") == "corpus/a.yaml"

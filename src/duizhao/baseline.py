@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -36,7 +37,12 @@ _ENTRY_FIELDS = ("fingerprint", "rule", "file", "segment", "message")
 
 
 def normalise_path(file: str) -> str:
-    """The file as a baseline stores it: forward slashes, no leading ``./``."""
+    """The file as a baseline stores it: relative to the working directory when inside it,
+    forward slashes, no leading ``./`` (so ``/repo/corpus/a.yaml`` and ``./corpus/a.yaml`` agree)."""
+    if os.path.isabs(file):
+        relative = os.path.relpath(file)
+        if not relative.startswith(".."):
+            file = relative
     text = PurePath(file).as_posix()
     while text.startswith("./"):
         text = text[2:]
