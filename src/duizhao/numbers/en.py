@@ -43,7 +43,8 @@ ONES = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 
         "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19}
 TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
-_SHORT_SCALES = {"k": 10**3, "m": 10**6, "mn": 10**6, "bn": 10**9, "b": 10**9, "tn": 10**12}
+_SHORT_SCALES = {"k": 10**3, "m": 10**6, "mn": 10**6, "mln": 10**6, "bn": 10**9, "bln": 10**9, "b": 10**9,
+                 "tn": 10**12}
 ORDINAL_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
                  "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
                  "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
@@ -110,7 +111,7 @@ _TOKEN = re.compile(
     r"(?P<num>" + _NUM_START + r"\d{1,3}(?:,\d{3})+(?![\d])(?:\.\d+)?|" + _NUM_START + r"\d+(?:\.\d+)?"
     r"|(?<![\w\d])\.\d+)"
     r"(?:(?P<ordsuf>st|nd|rd|th)\b|(?P<decade>s)\b|(?P<scale>(?:\s|-)?(?:thousand|million|billion|trillion)\b"
-    r"|(?:bn|mn|tn|k|m|b)\b))?"
+    r"|(?:\s?(?:bn|bln|mn|mln|tn)|k|m|b)\b))?"  # "2.7bn" and news style "2.7 bn"/"2.7 bln"
     r"|(?P<ordw>\b(?:(?:" + "|".join(TENS) + r")-)?(?:" + _ORD + r"))\b"
     r"|(?P<words>\b" + _WORDS + r")\b"
     r"|(?P<half>\bhalf)\b))",
