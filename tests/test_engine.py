@@ -48,3 +48,16 @@ def test_corpus_findings_name_every_segment():
     involved = {finding.segment, *(r.segment for r in finding.related)}
     assert involved == {"s1", "s2", "s3"}
     assert "2 ways" in finding.message
+
+
+def test_corpus_findings_across_documents_name_the_documents():
+    from duizhao.model import DocumentInfo
+
+    doc_a, doc_b = DocumentInfo(id="a", file="a.tsv"), DocumentInfo(id="b", file="b.tsv")
+    checker = Checker(build_rules(select=["segment-inconsistent"]))
+    segments = [
+        seg("祝愿全市人民幸福安康！", "We wish all citizens happiness.", "2", 2, doc=doc_a),
+        seg("祝愿全市人民幸福安康！", "We wish all citizens well-being.", "2", 2, doc=doc_b),
+    ]
+    (finding,) = list(checker.run(segments))
+    assert "(a:2)" in finding.message and "(b:2)" in finding.message

@@ -251,8 +251,11 @@ def _divergence_findings(rule: CorpusRule, state: Groups, lead: str, quote: Call
     """One finding per key seen with several counterparts, at the first segment that diverges,
     naming every segment involved (grouped by counterpart)."""
     for groups in state.divergent():
-        described = "; ".join(f"{quote(preview)} ({', '.join(loc.segment for loc in locs)})"
-                              for preview, locs in groups)
+        # across documents a bare "s021" is ambiguous: name the document too
+        across = len({loc.file for _, locs in groups for loc in locs}) > 1
+        described = "; ".join(
+            f"{quote(preview)} ({', '.join(f'{loc.doc}:{loc.segment}' if across else loc.segment for loc in locs)})"
+            for preview, locs in groups)
         anchor = groups[1][1][0]
         involved = tuple(loc for _, locs in groups for loc in locs)
         yield rule.finding(
