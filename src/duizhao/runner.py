@@ -135,9 +135,12 @@ def run_check(request: CheckRequest, progress: Progress | None = None) -> CheckO
     setup = CheckSetup(select=request.select, ignore=request.ignore, severities=tuple(request.severities.items()),
                        glossary=glossary, glossary_path=str(glossary_path) if glossary_path else None,
                        encoding=request.encoding, glossary_hash=glossary.hash if glossary else "")
-    findings = sorted(_findings(request, inputs, checker, setup, progress), key=Finding.sort_key)
-    if not request.source:  # an empty file was still read: count it (a draft run reads one bitext)
-        checker.stats.files = max(checker.stats.files, len(expand_paths(inputs)))
+    # Directories are expanded once, here: the engines read exactly these files, and an empty
+    # file still counts as read (a draft run reads its source and draft as one bitext).
+    files = inputs if request.source is not None else tuple(expand_paths(inputs))
+    findings = sorted(_findings(request, files, checker, setup, progress), key=Finding.sort_key)
+    if request.source is None:
+        checker.stats.files = max(checker.stats.files, len(files))
     glossary_hash = glossary.hash if glossary else ""
     return CheckOutcome(
         findings=findings,
