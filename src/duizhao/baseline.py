@@ -28,7 +28,7 @@ from typing import Any
 
 from .errors import FormatError
 from .model import Finding
-from .textio import read_text, write_text_atomic
+from .textio import as_typed, read_text, write_text_atomic
 
 BASELINE_FORMAT = 1
 _LINE_REFERENCE = re.compile(r"\b(?:line|lines|行)\s*\d+(?:\s*[-–]\s*\d+)?", re.IGNORECASE)
@@ -40,9 +40,7 @@ def normalise_path(file: str) -> str:
     """The file as a baseline stores it: relative to the working directory when inside it,
     forward slashes, no leading ``./`` (so ``/repo/corpus/a.yaml`` and ``./corpus/a.yaml`` agree)."""
     if os.path.isabs(file):
-        relative = os.path.relpath(file)
-        if not relative.startswith(".."):
-            file = relative
+        file = str(as_typed(file))
     text = PurePath(file).as_posix()
     while text.startswith("./"):
         text = text[2:]

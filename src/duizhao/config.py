@@ -22,7 +22,6 @@ bad values are usage errors naming the file, so a typo cannot silently switch a 
 
 from __future__ import annotations
 
-import os
 import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -31,6 +30,7 @@ from typing import Any
 
 from .errors import UsageError
 from .model import Severity
+from .textio import as_typed
 
 FAIL_ON = ("error", "warning", "info", "never")
 KEYS = {"corpus", "glossary", "select", "ignore", "fail-on", "baseline", "severity"}
@@ -93,13 +93,6 @@ def load_config(path: Path | None = None, *, start: Path | None = None) -> Confi
     return parse_config(table, file)
 
 
-def _as_typed(path: Path) -> Path:
-    """A configured path (relative to the config file) as a user in the working directory would
-    type it: reports, annotations and baselines then name ``corpus/doc.yaml``, not an absolute path."""
-    relative = os.path.relpath(path, Path.cwd())
-    return Path(relative) if not relative.startswith("..") else path
-
-
 def parse_config(table: Mapping[str, Any], file: Path) -> Config:
     """Validate the ``[tool.duizhao]`` table of ``file`` into a ``Config``."""
     from .checks import RULES  # late: the registry imports every rule module
@@ -141,12 +134,12 @@ def parse_config(table: Mapping[str, Any], file: Path) -> Config:
             raise UsageError(f"'{key}' must be a path (a string)", file=where)
     return Config(
         file=file,
-        corpus=tuple(_as_typed(base / p) for p in _strings(table.get("corpus", ()), "corpus", where)),
-        glossary=_as_typed(base / glossary) if glossary else None,
+        corpus=tuple(as_typed(base / p) for p in _strings(table.get("corpus", ()), "corpus", where)),
+        glossary=as_typed(base / glossary) if glossary else None,
         select=rule_list("select"),
         ignore=(*rule_list("ignore"), *off),
         fail_on=fail_on,
-        baseline=_as_typed(base / baseline) if baseline else None,
+        baseline=as_typed(base / baseline) if baseline else None,
         severities=severities,
     )
 

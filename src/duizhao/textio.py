@@ -28,6 +28,13 @@ _BOMS = (
 )
 
 
+def as_typed(path: str | Path) -> Path:
+    """``path`` relative to the working directory when it lies inside it, as a user would type it;
+    paths outside stay as they are. Reports and baselines then say ``corpus/doc.yaml``."""
+    relative = os.path.relpath(path)
+    return Path(relative) if not relative.startswith("..") else Path(path)
+
+
 def sniff_encoding(head: bytes, declared: str | None = None) -> str:
     """The codec to decode a file whose first bytes are ``head``.
 
