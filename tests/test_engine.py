@@ -61,3 +61,44 @@ def test_corpus_findings_across_documents_name_the_documents():
     ]
     (finding,) = list(checker.run(segments))
     assert "(a:2)" in finding.message and "(b:2)" in finding.message
+
+
+_POOL = [
+    ("近30%，2030万元", "over 30%, 203 million yuan"),
+    ("推进乡村振兴", "advance rural renewal"),
+    ("推进乡村振兴", "advance rural revitalization"),
+    ("新春贺词", ""),
+    ("云中声谷品牌", "the 云中声谷 brand"),
+    ("祝愿全市人民幸福安康！", "We wish all citizens happiness."),
+    ("祝愿全市人民幸福安康！", "We wish all citizens well-being."),
+    ("全市GDP增长5%", "The city's GDP grew by 5%."),
+    ("全市GDP增长6%", "The city's GDP grew by 5%."),
+]
+
+
+@pytest.mark.parametrize("memo_pairs", [1, 2, 3, 1000])
+def test_the_pair_memo_never_changes_findings(memo_pairs: int) -> None:
+    """Repeated pairs reuse text-only findings and observations; suppressions stay per segment."""
+    import random
+
+    from duizhao.glossary import TermMatcher
+    from duizhao.model import Glossary, Term
+
+    glossary = Glossary(terms=(Term(zh="乡村振兴", en="rural revitalization", forbidden=("rural renewal",)),),
+                        hash="x")
+    rng = random.Random(8)
+    segments = []
+    for i in range(300):
+        zh, en = rng.choice(_POOL)
+        extra = {"ignore": {"term-forbidden": "quoted from a source"}} if i % 7 == 0 else {}
+        segments.append(seg(zh, en, f"s{i}", i + 1, **extra))
+
+    def run(memo: int) -> tuple[list, dict]:
+        checker = Checker(build_rules(), TermMatcher(glossary), memo_pairs=memo)
+        return list(checker.run(segments)), checker.stats.as_dict()
+
+    plain, with_memo = run(0), run(memo_pairs)
+    assert with_memo == plain
+    assert {f.rule for f in plain[0]} >= {"term-forbidden", "number-mismatch", "empty-target", "leftover-cjk",
+                                          "segment-inconsistent", "target-inconsistent"}
+    assert plain[1]["suppressed"] > 0

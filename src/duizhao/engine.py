@@ -133,10 +133,48 @@ class CheckSetup:
         return Checker(rules, TermMatcher(glossary))
 
 
+class PairMemo:
+    """What the text-only rules said about recently seen pairs, keyed by ``(zh, en)``.
+
+    Translation memories and training corpora repeat pairs (a generated million-pair memory
+    holds 170k distinct ones); a repeated pair's per-pair findings and corpus observations are
+    a pure function of its two texts (``Rule.text_only``, ``CorpusRule.observation``), so they
+    are kept for reuse. Bounded by two generations: entries go into a young dict; when it is
+    full it becomes the old one (the previous old one is dropped) and an entry found in the
+    old one moves back to the young one. Pairs seen often stay; memory stays under
+    ``2 * capacity`` entries (a few hundred bytes each beyond the texts).
+    """
+
+    __slots__ = ("capacity", "old", "young")
+
+    def __init__(self, capacity: int) -> None:
+        self.capacity = capacity
+        self.young: dict[tuple[str, str], Any] = {}
+        self.old: dict[tuple[str, str], Any] = {}
+
+    def get(self, key: tuple[str, str]) -> Any:
+        entry = self.young.get(key)
+        if entry is None:
+            entry = self.old.get(key)
+            if entry is not None:
+                self.put(key, entry)
+        return entry
+
+    def put(self, key: tuple[str, str], entry: Any) -> None:
+        young = self.young
+        young[key] = entry
+        if len(young) >= self.capacity:
+            self.old, self.young = young, {}
+
+
+#: distinct pairs a checker remembers per generation (see ``PairMemo``)
+MEMO_PAIRS = 16_384
+
+
 class Checker:
     """Applies a fixed set of rules (and one glossary matcher) to segments."""
 
-    def __init__(self, rules: Sequence[Rule], matcher: Any = None) -> None:
+    def __init__(self, rules: Sequence[Rule], matcher: Any = None, memo_pairs: int = MEMO_PAIRS) -> None:
         self.rules = list(rules)
         self.matcher = matcher
         self.pair_rules = [r for r in self.rules if isinstance(r, PairRule)]
@@ -144,6 +182,9 @@ class Checker:
         self.stats = RunStats()
         self._documents: set[tuple[str, str]] = set()
         self._files: set[str] = set()
+        self._text_rules = [r for r in self.pair_rules if r.text_only]
+        self._other_rules = [r for r in self.pair_rules if not r.text_only]
+        self._memo = PairMemo(memo_pairs) if memo_pairs > 0 else None
 
     def new_states(self) -> list[Any]:
         return [rule.new_state() for rule in self.corpus_rules]
@@ -155,6 +196,11 @@ class Checker:
         self.stats.documents = len(self._documents)
         self.stats.files = len(self._files)
 
+    def _analyse(self, ctx: PairContext) -> tuple[tuple[Finding, ...], tuple[Any, ...]]:
+        """The text-only rules' findings and the corpus rules' observations of one pair."""
+        findings = tuple(finding for rule in self._text_rules for finding in rule.check(ctx))
+        return findings, tuple(rule.observation(ctx) for rule in self.corpus_rules)
+
     def check_pairs(self, segments: Iterable, states: list[Any], suppressions: dict,
                     documents: dict | None = None) -> Iterator[Finding]:
         """Per-pair findings for ``segments``; corpus state is folded into ``states``.
@@ -162,9 +208,13 @@ class Checker:
         ``suppressions`` collects ``(file, segment id) -> ignored rule ids`` for the segments
         that carry any, so corpus findings at the end can honour them too. ``documents``
         (when given) collects the ``(file, document id)`` pairs seen, in order.
+
+        Text-only rules run first, then the others (the order findings of one pair come in);
+        a pair seen before reuses the text-only findings, moved to its own location.
         """
-        pair_rules, corpus_rules, matcher = self.pair_rules, self.corpus_rules, self.matcher
-        observers = [(rule.observe, state) for rule, state in zip(corpus_rules, states, strict=True)]
+        other_rules, matcher, memo = self._other_rules, self.matcher, self._memo
+        recorders = [(rule.record, state) for rule, state in zip(self.corpus_rules, states, strict=True)]
+        analyse = self._analyse
         stats = self.stats
         seen = documents if documents is not None else {}
         last_doc = None
@@ -176,17 +226,34 @@ class Checker:
                 last_doc = doc
                 seen.setdefault((doc.file, doc.id), None)
             ctx = PairContext(seg, matcher)
+            if memo is None:
+                found, observations = analyse(ctx)
+            else:
+                key = (seg.zh, seg.en)
+                entry = memo.get(key)
+                if entry is None:
+                    entry = analyse(ctx)
+                    memo.put(key, entry)
+                    found, observations = entry
+                else:
+                    found, observations = entry
+                    if found:
+                        where = ctx.location()
+                        found = [Finding(f.rule, f.severity, f.message, where, f.spans, f.related, f.data)
+                                 for f in found]
             ignored = seg.ignore
             if ignored:
                 suppressions[(doc.file, seg.id)] = frozenset(ignored)
-            for rule in pair_rules:
-                for finding in rule.check(ctx):
-                    if ignored and finding.rule in ignored:
-                        stats.suppressed += 1
-                        continue
-                    yield finding
-            for observe, state in observers:
-                observe(state, ctx)
+            if other_rules:
+                found = [*found, *(finding for rule in other_rules for finding in rule.check(ctx))]
+            for finding in found:
+                if ignored and finding.rule in ignored:
+                    stats.suppressed += 1
+                    continue
+                yield finding
+            for (record, state), observation in zip(recorders, observations, strict=True):
+                if observation is not None:
+                    record(state, observation, seg)
         stats.segments += count
         if documents is None:
             self._saw_documents(seen)

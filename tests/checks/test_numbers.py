@@ -10,6 +10,7 @@ from duizhao.checks import RULES
 from duizhao.checks import numbers as numbers_rules
 from duizhao.checks.base import PairContext
 from duizhao.checks.numbers import NumberApprox, NumberMismatch
+from duizhao.engine import Checker
 from duizhao.model import Severity, Term
 from tests.helpers import seg
 
@@ -78,7 +79,7 @@ def test_severity_can_be_overridden(rule: type) -> None:
 
 @pytest.fixture
 def comparisons(monkeypatch: pytest.MonkeyPatch) -> list:
-    """Records every call of ``compare_pair`` made by the rules, with an empty result cache."""
+    """Records every call of ``compare_pair`` made by the rules."""
     calls: list = []
     real = numbers_rules.compare_pair
 
@@ -87,7 +88,6 @@ def comparisons(monkeypatch: pytest.MonkeyPatch) -> list:
         return real(*args, **kwargs)
 
     monkeypatch.setattr(numbers_rules, "compare_pair", counting)
-    numbers_rules._pair_issues.cache_clear()
     return calls
 
 
@@ -104,10 +104,19 @@ def test_comparison_is_computed_once_per_pair(comparisons: list) -> None:
 def test_a_repeated_pair_reuses_its_comparison(comparisons: list) -> None:
     calls = comparisons
     texts = ("近30%，2030万元", "over 30%, 203 million yuan")
-    reported = [[f.message for f in NumberMismatch().check(PairContext(seg(*texts, seg_id=f"s{i}"), None))]
-                for i in range(3)]
-    assert reported[0] == reported[1] == reported[2] and len(reported[0]) == 1
+    checker = Checker([NumberMismatch(), NumberApprox()])
+    found = list(checker.run(seg(*texts, seg_id=f"s{i}", line=i + 1) for i in range(3)))
+    assert [(f.rule, f.segment, f.line) for f in found] == [
+        (rule, f"s{i}", i + 1) for i in range(3) for rule in ("number-mismatch", "number-approx")]
+    assert len({f.message for f in found if f.rule == "number-mismatch"}) == 1
     assert len(calls) == 1  # translation memories repeat segments: the same pair is compared once
+
+
+def test_without_the_pair_memo_every_pair_is_compared(comparisons: list) -> None:
+    texts = ("近30%，2030万元", "over 30%, 203 million yuan")
+    checker = Checker([NumberMismatch()], memo_pairs=0)
+    assert len(list(checker.run(seg(*texts, seg_id=f"s{i}") for i in range(3)))) == 3
+    assert len(comparisons) == 3
 
 
 def test_figures_inside_glossary_terms_are_the_glossarys_business() -> None:

@@ -121,6 +121,9 @@ class Rule:
     why: ClassVar[str]  # why it matters to a translator or reviewer
     example: ClassVar[str]  # a failing pair, "zh → en", and what the rule says
     scope: ClassVar[str] = "pair"
+    #: True when what the rule reports for a pair depends on the pair's two texts alone (not its
+    #: id, note, suppressions or properties): the engine then reuses the result for a repeated pair.
+    text_only: ClassVar[bool] = False
 
     def __init__(self, severity: Severity | None = None) -> None:
         self.severity = severity or self.default_severity
@@ -165,8 +168,22 @@ class CorpusRule(Rule):
     def new_state(self) -> Any:
         raise NotImplementedError
 
-    def observe(self, state: Any, ctx: PairContext) -> None:
+    def observation(self, ctx: PairContext) -> Any:
+        """What the rule keeps of this pair, as a pure function of its two texts (``None``: nothing).
+
+        Split from ``record`` so the engine can compute it once per distinct pair: a
+        translation memory repeats segments, and recording a repeat then costs only ``record``.
+        """
         raise NotImplementedError
+
+    def record(self, state: Any, observation: Any, segment: Segment) -> None:
+        """Fold one pair's (non-``None``) ``observation`` into ``state`` at ``segment``'s location."""
+        raise NotImplementedError
+
+    def observe(self, state: Any, ctx: PairContext) -> None:
+        observation = self.observation(ctx)
+        if observation is not None:
+            self.record(state, observation, ctx.segment)
 
     def merge(self, earlier: Any, later: Any) -> Any:
         raise NotImplementedError

@@ -19,6 +19,7 @@ _CJK = re.compile(
 
 class EmptyTarget(PairRule):
     id: ClassVar[str] = "empty-target"
+    text_only: ClassVar[bool] = True
     name: ClassVar[str] = "EmptyTarget"
     default_severity: ClassVar[Severity] = Severity.ERROR
     summary: ClassVar[str] = "The source has text but the English side is empty."
@@ -33,6 +34,7 @@ class EmptyTarget(PairRule):
 
 class LeftoverCjk(PairRule):
     id: ClassVar[str] = "leftover-cjk"
+    text_only: ClassVar[bool] = True
     name: ClassVar[str] = "LeftoverCjk"
     default_severity: ClassVar[Severity] = Severity.ERROR
     summary: ClassVar[str] = "Chinese characters or Chinese punctuation left in the English."

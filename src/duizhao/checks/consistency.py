@@ -195,14 +195,14 @@ class SegmentInconsistent(CorpusRule):
     def new_state(self) -> Groups:
         return Groups()
 
-    def observe(self, state: Groups, ctx: PairContext) -> None:
-        seg = ctx.segment
-        if not seg.en.strip():
-            return
-        if not ctx.compare_keys[0]:
-            return
-        zh, en = ctx.compare_digests
-        state.add(zh, en, lambda: _preview(seg.en.strip()), seg)
+    def observation(self, ctx: PairContext) -> tuple[bytes, bytes] | None:
+        if not ctx.segment.en.strip() or not ctx.compare_keys[0]:
+            return None
+        return ctx.compare_digests
+
+    def record(self, state: Groups, observation: tuple[bytes, bytes], segment: Segment) -> None:
+        zh, en = observation
+        state.add(zh, en, lambda: _preview(segment.en.strip()), segment)
 
     def merge(self, earlier: Groups, later: Groups) -> Groups:
         return earlier.merge(later)
@@ -229,14 +229,16 @@ class TargetInconsistent(CorpusRule):
     def new_state(self) -> Groups:
         return Groups()
 
-    def observe(self, state: Groups, ctx: PairContext) -> None:
+    def observation(self, ctx: PairContext) -> tuple[bytes, bytes] | None:
         zh, en = ctx.compare_keys
         # compare keys hold single spaces only, so words are spaces + 1 (split() would build a list)
         if not zh or en.count(" ") + 1 < _MIN_TARGET_WORDS:
-            return
-        seg = ctx.segment
-        zh_digest, en_digest = ctx.compare_digests
-        state.add(en_digest, zh_digest, lambda: _preview(seg.zh.strip(), 30), seg)
+            return None
+        return ctx.compare_digests
+
+    def record(self, state: Groups, observation: tuple[bytes, bytes], segment: Segment) -> None:
+        zh_digest, en_digest = observation
+        state.add(en_digest, zh_digest, lambda: _preview(segment.zh.strip(), 30), segment)
 
     def merge(self, earlier: Groups, later: Groups) -> Groups:
         return earlier.merge(later)

@@ -8,7 +8,8 @@ result, and holding the context itself (not its ``id``) means a recycled id can 
 another pair's issues. The cache is per thread, so rules stay safe if a caller checks pairs
 in threads.
 
-Pairs seen again (translation memories repeat segments) reuse their issues from a bounded LRU.
+Pairs seen again (translation memories repeat segments) are not compared again: both rules
+are ``text_only``, so the engine reuses their findings (``engine.PairMemo``).
 
 Numbers inside glossary terms (两个维护, 十四五, “15886”) and inside the matched English renderings
 of those terms belong to the glossary check, so their spans are passed as protected.
@@ -18,7 +19,6 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterable
-from functools import lru_cache
 from typing import ClassVar
 
 from ..model import Finding, Severity, Span
@@ -49,23 +49,11 @@ def pair_issues(ctx: PairContext) -> list[NumberIssue]:
             zh_protected.append((hit.start, hit.end))
             en_protected.extend((en_hit.start, en_hit.end) for en_hit in ctx.en_hits(hit.term))
     if has_figures(zh) or has_digit(seg.en):
-        issues = list(_pair_issues(zh, seg.en, tuple(zh_protected), tuple(en_protected)))
+        issues = compare_pair(zh, seg.en, zh_protected=zh_protected, en_protected=en_protected)
     else:
-        issues = []  # what compare_pair says at once, kept out of the cache below
+        issues = []  # what compare_pair says at once
     _cache.last = (ctx, issues)
     return issues
-
-
-@lru_cache(maxsize=4096)
-def _pair_issues(zh: str, en: str, zh_protected: tuple[tuple[int, int], ...],
-                 en_protected: tuple[tuple[int, int], ...]) -> tuple[NumberIssue, ...]:
-    """``compare_pair`` for recently seen pairs without recomputing it.
-
-    Translation memories repeat segments (a generated 200k-pair memory holds 44k distinct
-    pairs); the issues are a pure function of the texts and protected spans and are frozen
-    records, so the last few thousand results are kept (a few MB per process).
-    """
-    return tuple(compare_pair(zh, en, zh_protected=zh_protected, en_protected=en_protected))
 
 
 def _spans(issue: NumberIssue) -> list[Span]:
@@ -79,6 +67,7 @@ def _spans(issue: NumberIssue) -> list[Span]:
 
 class NumberMismatch(PairRule):
     id: ClassVar[str] = "number-mismatch"
+    text_only: ClassVar[bool] = True
     name: ClassVar[str] = "NumberMismatch"
     default_severity: ClassVar[Severity] = Severity.ERROR
     summary: ClassVar[str] = "A figure is changed, off by a magnitude, or present on one side only."
@@ -96,6 +85,7 @@ class NumberMismatch(PairRule):
 
 class NumberApprox(PairRule):
     id: ClassVar[str] = "number-approx"
+    text_only: ClassVar[bool] = True
     name: ClassVar[str] = "NumberApprox"
     default_severity: ClassVar[Severity] = Severity.WARNING
     summary: ClassVar[str] = "A figure is rounded, its hedge is reversed, or a multiplier is ambiguous."

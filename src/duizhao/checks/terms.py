@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from typing import ClassVar
 
 from ..glossary.en import FORBIDDEN, EnHit, claim
-from ..model import Finding, Severity, Span, Term
+from ..model import Finding, Segment, Severity, Span, Term
 from .base import CorpusRule, PairContext, PairRule
 from .consistency import Groups
 
@@ -49,6 +49,7 @@ def _status_note(term: Term) -> str:
 
 class TermMissing(PairRule):
     id: ClassVar[str] = "term-missing"
+    text_only: ClassVar[bool] = True
     name: ClassVar[str] = "TermMissing"
     default_severity: ClassVar[Severity] = Severity.ERROR
     summary: ClassVar[str] = ("A glossary term in the source has no approved rendering (or variant) in the English, "
@@ -84,6 +85,7 @@ class TermMissing(PairRule):
 
 class TermForbidden(PairRule):
     id: ClassVar[str] = "term-forbidden"
+    text_only: ClassVar[bool] = True
     name: ClassVar[str] = "TermForbidden"
     default_severity: ClassVar[Severity] = Severity.ERROR
     summary: ClassVar[str] = ("The English uses a rendering the glossary forbids for a term in the source "
@@ -145,23 +147,19 @@ class TermInconsistent(CorpusRule):
     def new_state(self) -> _State:
         return Groups()
 
-    def observe(self, state: _State, ctx: PairContext) -> None:
+    def observation(self, ctx: PairContext) -> tuple[tuple[str, str], ...] | None:
+        """The pair's accepted ``(term, rendering)`` uses, each once: a pair is one place, however
+        often it uses a rendering."""
         if not ctx.zh_hits:
-            return
+            return None
         _, hits = pair_renderings(ctx)
-        if not hits:
-            return
-        seg = ctx.segment
-        doc = seg.doc
-        recorded: set[tuple[str, str]] = set()  # a pair is one place, however often it uses a rendering
-        for hit in hits:
-            if hit.kind == FORBIDDEN:
-                continue
-            zh, rendering = hit.term.zh, hit.rendering
-            if (zh, rendering) in recorded:
-                continue
-            recorded.add((zh, rendering))
-            state.add((doc.file, doc.id, zh), rendering, lambda r=rendering: r, seg)
+        used = tuple(dict.fromkeys((hit.term.zh, hit.rendering) for hit in hits if hit.kind != FORBIDDEN))
+        return used or None
+
+    def record(self, state: _State, observation: tuple[tuple[str, str], ...], segment: Segment) -> None:
+        doc = segment.doc
+        for zh, rendering in observation:
+            state.add((doc.file, doc.id, zh), rendering, lambda r=rendering: r, segment)
 
     def merge(self, earlier: _State, later: _State) -> _State:
         return earlier.merge(later)

@@ -33,15 +33,30 @@ def finding_dict(finding: Finding) -> dict[str, Any]:
 
 
 class JsonFormatter(Formatter):
+    """The report, with one finding per line.
+
+    A finding per line keeps a large report greppable and diffable, and lets the findings
+    go through json's C encoder (an indented dump runs the pure-Python one: 90,000 findings
+    took seconds). The rest is indented as usual.
+    """
+
     name: ClassVar[str] = "json"
 
     def finish(self, summary: dict[str, Any]) -> None:
-        report = {
-            "findings": [finding_dict(f) for f in self.sorted_findings()],
+        out = self.out
+        encode = json.JSONEncoder(ensure_ascii=False, default=str).encode
+        out.write('{\n  "findings": [')
+        findings = self.sorted_findings()
+        for index, finding in enumerate(findings):
+            out.write(",\n    " if index else "\n    ")
+            out.write(encode(finding_dict(finding)))
+        out.write("\n  ]," if findings else "],")
+        rest = {
             "summary": summary,
             "signature": self.run.signature,
             "tool": {"name": "duizhao", "version": self.run.version},
             "glossary": {"hash": self.run.glossary_hash, "terms": self.run.glossary_terms},
         }
-        json.dump(report, self.out, ensure_ascii=False, indent=2, default=str)
-        self.out.write("\n")
+        # the rest indented as a whole and spliced in after the findings, without its opening brace
+        out.write(json.dumps(rest, ensure_ascii=False, indent=2, default=str)[1:])
+        out.write("\n")
