@@ -15,11 +15,13 @@ import copyreg
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from operator import attrgetter
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
 from .checks import RULES, CorpusRule, PairContext, PairRule, Rule
+from .checks.base import location_of
 from .errors import UsageError
 from .model import Finding, Severity
 
@@ -183,7 +185,8 @@ class Checker:
         self._documents: set[tuple[str, str]] = set()
         self._files: set[str] = set()
         self._text_rules = [r for r in self.pair_rules if r.text_only]
-        self._other_rules = [r for r in self.pair_rules if not r.text_only]
+        self._other_rules = [(rule, attrgetter(rule.only_if) if rule.only_if else None)
+                             for rule in self.pair_rules if not rule.text_only]
         self._memo = PairMemo(memo_pairs) if memo_pairs > 0 else None
 
     def new_states(self) -> list[Any]:
@@ -225,27 +228,27 @@ class Checker:
             if doc is not last_doc:  # documents are shared objects: one identity test per pair
                 last_doc = doc
                 seen.setdefault((doc.file, doc.id), None)
-            ctx = PairContext(seg, matcher)
-            if memo is None:
-                found, observations = analyse(ctx)
+            entry = None if memo is None else memo.get((seg.zh, seg.en))
+            if entry is None:
+                ctx = PairContext(seg, matcher)
+                found, observations = entry = analyse(ctx)
+                if memo is not None:
+                    memo.put((seg.zh, seg.en), entry)
             else:
-                key = (seg.zh, seg.en)
-                entry = memo.get(key)
-                if entry is None:
-                    entry = analyse(ctx)
-                    memo.put(key, entry)
-                    found, observations = entry
-                else:
-                    found, observations = entry
-                    if found:
-                        where = ctx.location()
-                        found = [Finding(f.rule, f.severity, f.message, where, f.spans, f.related, f.data)
-                                 for f in found]
+                ctx = None  # a repeated pair needs no analysis unless another rule asks below
+                found, observations = entry
+                if found:
+                    where = location_of(seg)
+                    found = [Finding(f.rule, f.severity, f.message, where, f.spans, f.related, f.data)
+                             for f in found]
             ignored = seg.ignore
             if ignored:
                 suppressions[(doc.file, seg.id)] = frozenset(ignored)
-            if other_rules:
-                found = [*found, *(finding for rule in other_rules for finding in rule.check(ctx))]
+            for rule, only_if in other_rules:
+                if only_if is None or only_if(seg):
+                    if ctx is None:
+                        ctx = PairContext(seg, matcher)
+                    found = [*found, *rule.check(ctx)]
             for finding in found:
                 if ignored and finding.rule in ignored:
                     stats.suppressed += 1

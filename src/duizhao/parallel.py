@@ -28,8 +28,18 @@ from .model import EMPTY_MAPPING, DocumentInfo, Finding, Segment
 
 #: pairs per batch for formats read in the main process
 BATCH_PAIRS = 4000
-#: bytes per slice of a UTF-8 TSV file (about 6,000 typical policy-text pairs)
+#: bytes per slice of a UTF-8 TSV file (about 6,000 typical policy-text pairs) when the
+#: number of workers is not known (Dask); else see ``slice_bytes_for``
 SLICE_BYTES = 1 << 21
+#: a file is cut into about this many slices per worker: enough to even out the end of the
+#: run, few enough that folding the slices' consistency states in the main process stays cheap
+SLICES_PER_JOB = 16
+MIN_SLICE_BYTES, MAX_SLICE_BYTES = 1 << 20, 1 << 23
+
+
+def slice_bytes_for(size: int, jobs: int) -> int:
+    """Bytes per slice for a file of ``size`` bytes checked by ``jobs`` workers."""
+    return max(MIN_SLICE_BYTES, min(MAX_SLICE_BYTES, size // (jobs * SLICES_PER_JOB)))
 
 
 class Task(Protocol):
@@ -89,20 +99,22 @@ class Failure:
 
 
 def plan(paths: Sequence[Path], *, encoding: str | None = None, format_name: str | None = None,
-         slice_bytes: int | None = None, batch_pairs: int | None = None) -> Iterator[Task | Failure]:
+         slice_bytes: int | None = None, batch_pairs: int | None = None,
+         jobs: int | None = None) -> Iterator[Task | Failure]:
     """The inputs as tasks, in input order. An input error ends the plan with a ``Failure``.
 
     Missing paths raise at once (as ``iter_segments`` does, before anything is read).
-    Sizes default to ``SLICE_BYTES`` and ``BATCH_PAIRS``.
+    Slices are ``slice_bytes`` long, else sized for ``jobs`` workers (``slice_bytes_for``),
+    else ``SLICE_BYTES``; batches hold ``batch_pairs`` pairs, else ``BATCH_PAIRS``.
     """
-    slice_bytes = slice_bytes or SLICE_BYTES
     batch_pairs = batch_pairs or BATCH_PAIRS
     files = expand_paths(paths)
     try:
         for path in files:
             reader = reader_for(path, format_name)
             slicer = getattr(reader, "slices", None)
-            slices = slicer(path, encoding=encoding, block_size=slice_bytes) if slicer else None
+            block = slice_bytes or (slice_bytes_for(_size(path), jobs) if jobs else SLICE_BYTES)
+            slices = slicer(path, encoding=encoding, block_size=block) if slicer else None
             if slices is not None:
                 yield from slices
                 continue
@@ -111,6 +123,13 @@ def plan(paths: Sequence[Path], *, encoding: str | None = None, format_name: str
                 yield PairBatch.of(batch)
     except DuizhaoError as error:
         yield Failure.of(error)
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0  # the reader reports the file properly
 
 
 # -- worker side ------------------------------------------------------------------------

@@ -178,5 +178,5 @@ def _findings(request: CheckRequest, inputs: Sequence[Path], checker: Checker, s
         return checker.run(segments, progress)
     from .parallel import check_parallel, plan
 
-    tasks = plan(inputs, encoding=request.encoding, format_name=request.input_format)
+    tasks = plan(inputs, encoding=request.encoding, format_name=request.input_format, jobs=request.jobs)
     return check_parallel(checker, setup, tasks, request.jobs, progress)

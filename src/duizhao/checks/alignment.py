@@ -11,6 +11,7 @@ from .base import PairContext, PairRule
 
 class AlignmentUncertain(PairRule):
     id: ClassVar[str] = "alignment-uncertain"
+    only_if: ClassVar[str | None] = "props"
     name: ClassVar[str] = "AlignmentUncertain"
     default_severity: ClassVar[Severity] = Severity.WARNING
     summary: ClassVar[str] = (

@@ -124,6 +124,9 @@ class Rule:
     #: True when what the rule reports for a pair depends on the pair's two texts alone (not its
     #: id, note, suppressions or properties): the engine then reuses the result for a repeated pair.
     text_only: ClassVar[bool] = False
+    #: the name of a ``Segment`` field the rule looks at alone (``"ignore"``, ``"props"``): the
+    #: engine skips the rule for a segment whose field is empty, which is almost every segment
+    only_if: ClassVar[str | None] = None
 
     def __init__(self, severity: Severity | None = None) -> None:
         self.severity = severity or self.default_severity

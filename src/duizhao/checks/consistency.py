@@ -119,6 +119,10 @@ class Groups:
             if mine is None:
                 entries[key] = entry
                 continue
+            if type(mine) is tuple and type(entry) is tuple and mine[0] == entry[0]:
+                # the common case (a repeated text, rendered the same way in both chunks)
+                entries[key] = (mine[0], mine[1], _joined(mine[2], entry[2]))
+                continue
             merged = _as_groups(mine)
             for rendering, preview, locs in _as_groups(entry):
                 for group in merged:
@@ -162,6 +166,25 @@ def _extend(locs: Any, more: Any) -> Any:
         locs = list(locs)
     locs.extend(more)
     return locs
+
+
+def _joined(held: Any, more: Any) -> Any:
+    """Locations ``held`` followed by ``more``, each one location or a container of them."""
+    held_type, more_type = type(held), type(more)
+    if held_type is array:
+        if more_type is int:
+            held.append(more)
+            return held
+        if more_type is array:
+            held.extend(more)
+            return held
+    elif held_type is int and (more_type is int or more_type is array):
+        joined = array("Q", (held,))
+        joined.extend(more) if more_type is array else joined.append(more)
+        return joined
+    locs = list(held) if isinstance(held, _CONTAINERS) else [held]
+    locs.extend(more if isinstance(more, _CONTAINERS) else (more,))
+    return _locs(locs)
 
 
 def _as_groups(entry: Any) -> list[list[Any]]:

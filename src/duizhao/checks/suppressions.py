@@ -16,6 +16,7 @@ from .base import PairContext, PairRule
 
 class SuppressionUnjustified(PairRule):
     id: ClassVar[str] = "suppression-unjustified"
+    only_if: ClassVar[str | None] = "ignore"
     name: ClassVar[str] = "SuppressionUnjustified"
     default_severity: ClassVar[Severity] = Severity.WARNING
     summary: ClassVar[str] = "A segment suppresses a rule (`ignore:`) without giving a reason."
@@ -35,6 +36,7 @@ class SuppressionUnjustified(PairRule):
 
 class SuppressionUnknownRule(PairRule):
     id: ClassVar[str] = "suppression-unknown-rule"
+    only_if: ClassVar[str | None] = "ignore"
     name: ClassVar[str] = "SuppressionUnknownRule"
     default_severity: ClassVar[Severity] = Severity.WARNING
     summary: ClassVar[str] = "A segment's `ignore:` names a rule id that does not exist."
@@ -43,6 +45,8 @@ class SuppressionUnknownRule(PairRule):
     example: ClassVar[str] = "ignore: {term-mising: approved by editor} → 'unknown rule term-mising in ignore'"
 
     def check(self, ctx: PairContext) -> Iterable[Finding]:
+        if not ctx.segment.ignore:
+            return
         from . import RULES  # the registry imports this module; look it up at check time
 
         for rule_id in ctx.segment.ignore:
