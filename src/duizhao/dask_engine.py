@@ -23,6 +23,7 @@ from typing import Any
 from .engine import Checker, CheckSetup, ChunkResult, Progress
 from .errors import UsageError
 from .formats.tsv import TsvSlice
+from .gcpolicy import collector_resumed
 from .model import Finding
 from .parallel import Failure, Task, check_task, in_order, plan
 
@@ -79,7 +80,7 @@ def check_dask(checker: Checker, setup: CheckSetup, inputs: Sequence[Path], *, s
         tasks = (_for_workers(task) for task in plan(inputs, encoding=encoding, format_name=format_name,
                                                      slice_bytes=slice_bytes))
         results = _ordered(client, remote_setup, tasks, window=threads * IN_FLIGHT_PER_THREAD)
-        yield from checker.reduce(in_order(results), progress)
+        yield from collector_resumed(checker.reduce(in_order(results), progress))
     finally:
         if owned:
             client.close()

@@ -11,6 +11,7 @@ same error a sequential run gives: the first in input order.
 
 from __future__ import annotations
 
+import gc
 import os
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
@@ -24,6 +25,7 @@ from typing import Any, Protocol
 from .engine import Checker, CheckSetup, ChunkResult, Progress
 from .errors import DuizhaoError
 from .formats import expand_paths, reader_for
+from .gcpolicy import collector_resumed, frozen_as_passed
 from .model import EMPTY_MAPPING, DocumentInfo, Finding, Segment
 
 #: pairs per batch for formats read in the main process
@@ -152,14 +154,24 @@ def check_task(checker: Checker, task: Task) -> ChunkResult | Failure:
 
 def _run_task(task: Task) -> ChunkResult | Failure:
     assert _WORKER_CHECKER is not None, "worker not initialised"
-    return check_task(_WORKER_CHECKER, task)
+    try:
+        return check_task(_WORKER_CHECKER, task)
+    finally:
+        # what outlives the chunk (rules, glossary, remembered pairs) need not be re-scanned
+        # by every collection; the chunk's own results are freed by reference counting
+        gc.freeze()
 
 
 # -- main side --------------------------------------------------------------------------
 
 def in_order(results: Iterable[ChunkResult | Failure]) -> Iterator[ChunkResult]:
-    """Pass results through, raising the first ``Failure`` where it stands in the input."""
-    for result in results:
+    """Pass results through, raising the first ``Failure`` where it stands in the input.
+
+    Each result is folded into state that lives to the end of the run: once folded, its
+    objects are frozen (``gcpolicy``); for a million pairs the collector's re-scans of that
+    state were 4.6 of the main process's 8 s of CPU.
+    """
+    for result in frozen_as_passed(results):
         if isinstance(result, Failure):
             result.raise_()
         yield result  # type: ignore[misc]
@@ -185,11 +197,12 @@ def check_parallel(checker: Checker, setup: CheckSetup, tasks: Iterable[Task | F
     if jobs <= 1 or len(head) < 2:
         results: Iterable[ChunkResult | Failure] = (
             task if isinstance(task, Failure) else check_task(checker, task) for task in chain(head, tasks))
-        yield from checker.reduce(in_order(results), progress)
+        yield from collector_resumed(checker.reduce(in_order(results), progress))
         return
     pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(setup,))
     try:
-        yield from checker.reduce(in_order(_ordered(pool, chain(head, tasks), window=jobs * 3)), progress)
+        yield from collector_resumed(
+            checker.reduce(in_order(_ordered(pool, chain(head, tasks), window=jobs * 3)), progress))
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 

@@ -16,6 +16,7 @@ from . import __version__
 from .engine import Checker, CheckSetup, Progress, RunStats, build_rules
 from .errors import GlossaryError, UsageError
 from .formats import expand_paths, iter_segments
+from .gcpolicy import FREEZE_EVERY, collector_resumed, frozen_as_passed
 from .model import Finding, Severity
 
 
@@ -175,7 +176,7 @@ def _findings(request: CheckRequest, inputs: Sequence[Path], checker: Checker, s
         raise UsageError("--scheduler needs --engine dask")
     if request.jobs == 1:
         segments = iter_segments(inputs, encoding=request.encoding, format_name=request.input_format)
-        return checker.run(segments, progress)
+        return collector_resumed(checker.run(frozen_as_passed(segments, FREEZE_EVERY), progress))
     from .parallel import check_parallel, plan
 
     tasks = plan(inputs, encoding=request.encoding, format_name=request.input_format, jobs=request.jobs)
