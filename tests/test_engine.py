@@ -102,3 +102,20 @@ def test_the_pair_memo_never_changes_findings(memo_pairs: int) -> None:
     assert {f.rule for f in plain[0]} >= {"term-forbidden", "number-mismatch", "empty-target", "leftover-cjk",
                                           "segment-inconsistent", "target-inconsistent"}
     assert plain[1]["suppressed"] > 0
+
+
+def test_pair_memo_keeps_two_generations_bounded_by_pairs_and_characters() -> None:
+    from duizhao.engine import PairMemo
+
+    memo = PairMemo(capacity=3)
+    for i in range(3):
+        memo.put((f"z{i}", "e"), i)
+    assert memo.get(("z0", "e")) == 0  # now in the old generation, found and moved back
+    for i in range(3, 9):
+        memo.put((f"z{i}", "e"), i)
+    assert memo.get(("z1", "e")) is None  # two generations later: forgotten
+    assert len(memo.young) + len(memo.old) <= 6
+
+    by_text = PairMemo(capacity=1000, max_chars=10)
+    by_text.put(("长" * 6, "long"), 1)  # 10 characters: the generation is full
+    assert by_text.young == {} and by_text.old == {("长" * 6, "long"): 1}

@@ -141,18 +141,20 @@ class PairMemo:
     Translation memories and training corpora repeat pairs (a generated million-pair memory
     holds 170k distinct ones); a repeated pair's per-pair findings and corpus observations are
     a pure function of its two texts (``Rule.text_only``, ``CorpusRule.observation``), so they
-    are kept for reuse. Bounded by two generations: entries go into a young dict; when it is
-    full it becomes the old one (the previous old one is dropped) and an entry found in the
-    old one moves back to the young one. Pairs seen often stay; memory stays under
-    ``2 * capacity`` entries (a few hundred bytes each beyond the texts).
+    are kept for reuse. Bounded by two generations: entries go into a young dict; when it
+    holds ``capacity`` pairs or ``max_chars`` characters of text it becomes the old one (the
+    previous old one is dropped), and an entry found in the old one moves back to the young
+    one. Pairs seen often stay; memory stays under two generations' worth.
     """
 
-    __slots__ = ("capacity", "old", "young")
+    __slots__ = ("capacity", "chars", "max_chars", "old", "young")
 
-    def __init__(self, capacity: int) -> None:
+    def __init__(self, capacity: int, max_chars: int | None = None) -> None:
         self.capacity = capacity
+        self.max_chars = max_chars if max_chars is not None else capacity * 256
         self.young: dict[tuple[str, str], Any] = {}
         self.old: dict[tuple[str, str], Any] = {}
+        self.chars = 0
 
     def get(self, key: tuple[str, str]) -> Any:
         entry = self.young.get(key)
@@ -165,11 +167,13 @@ class PairMemo:
     def put(self, key: tuple[str, str], entry: Any) -> None:
         young = self.young
         young[key] = entry
-        if len(young) >= self.capacity:
-            self.old, self.young = young, {}
+        self.chars += len(key[0]) + len(key[1])
+        if len(young) >= self.capacity or self.chars >= self.max_chars:
+            self.old, self.young, self.chars = young, {}, 0
 
 
-#: distinct pairs a checker remembers per generation (see ``PairMemo``)
+#: distinct pairs a checker remembers per generation (see ``PairMemo``); at the default
+#: characters bound (256 per pair) a generation holds at most 4M characters of text
 MEMO_PAIRS = 16_384
 
 
