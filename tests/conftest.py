@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -9,6 +10,15 @@ import pytest
 REPO_ROOT = Path(__file__).resolve().parents[1]
 SHARED_DATA = REPO_ROOT.parent / "shared" / "data"
 SEED_DIR = REPO_ROOT.parent / "shared" / "seed"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """The glossary disk cache lives in a temporary directory: tests never write to ~/.cache."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("DUIZHAO_CACHE_DIR", str(tmp_path_factory.mktemp("duizhao-cache")))
+        patch.delenv("DUIZHAO_NO_CACHE", raising=False)
+        yield
 
 
 @pytest.fixture(scope="session")

@@ -5,6 +5,7 @@ Runs ``omegat_check.sh`` (about 3 s of Java start-up); skipped when OmegaT is no
 
 from __future__ import annotations
 
+import os
 import shlex
 import subprocess
 import sys
@@ -18,7 +19,8 @@ SCRIPT = Path(__file__).with_name("omegat_check.sh")
 def test_omegat_console_translate_fills_the_document_from_our_tmx():
     if not Path("/usr/share/omegat/OmegaT.jar").is_file():
         pytest.skip("OmegaT is not installed (apt-get install omegat)")
-    env = {"DUIZHAO": f"{shlex.quote(sys.executable)} -m duizhao", "PATH": "/usr/bin:/bin", "HOME": str(Path.home())}
+    env = {"DUIZHAO": f"{shlex.quote(sys.executable)} -m duizhao", "PATH": "/usr/bin:/bin", "HOME": str(Path.home()),
+           "DUIZHAO_CACHE_DIR": os.environ["DUIZHAO_CACHE_DIR"]}  # tests/conftest.py: never ~/.cache
     done = subprocess.run(["bash", str(SCRIPT)], capture_output=True, text=True, env=env, timeout=120)
     if done.returncode == 77:
         pytest.skip(done.stdout.strip())

@@ -9,7 +9,10 @@ article. Every word of the rendering must be there: "people's democracy" does no
 "whole-process people's democracy".
 
 Patterns are built lazily, per term, the first time a pair's Chinese contains that term, so a
-10,000-term glossary costs nothing for the terms a corpus never uses.
+10,000-term glossary costs nothing for the terms a corpus never uses. A search does not let
+``re`` try the pattern at every character: the first word of each rendering gives a literal
+every match starts with, found with ``str.find`` in the lower-cased text, and the pattern is
+tried only there, with the same hits as ``finditer`` (``TermPatterns._scan``, ``plain_case``).
 """
 
 from __future__ import annotations
@@ -103,16 +106,35 @@ def word_forms(word: str, *, proper: bool = False) -> set[str]:
     return forms
 
 
-def rendering_pattern(rendering: str, *, case_sensitive: bool = False) -> str:
-    """The regular expression (without flags) that accepts ``rendering`` in running text."""
+def _without_article(rendering: str) -> tuple[str, bool]:
+    """``rendering`` normalised, without a leading article, and whether it had one."""
     text = normalise_en(rendering)
     lowered = text.lower()
-    article = ""
     for candidate in _ARTICLES:
         if lowered.startswith(candidate) and len(text) > len(candidate):
-            text = text[len(candidate):]
-            article = r"(?:(?:the|an|a)\s+)?"
-            break
+            return text[len(candidate):], True
+    return text, False
+
+
+def _spellings(tok: str, case_sensitive: bool) -> set[str]:
+    """The spellings the pattern accepts for one word token."""
+    return word_forms(tok, proper=case_sensitive) if tok.isalpha() else {tok}
+
+
+def _shared_prefix(forms: Iterable[str]) -> str:
+    """The longest lower-case prefix all of ``forms`` share."""
+    lowered = [f.lower() for f in forms]
+    prefix = lowered[0]
+    for form in lowered[1:]:
+        while not form.startswith(prefix):
+            prefix = prefix[:-1]
+    return prefix
+
+
+def rendering_pattern(rendering: str, *, case_sensitive: bool = False) -> str:
+    """The regular expression (without flags) that accepts ``rendering`` in running text."""
+    text, has_article = _without_article(rendering)
+    article = r"(?:(?:the|an|a)\s+)?" if has_article else ""
     tokens = [t for t in _TOKENS.findall(text)]
     parts: list[str] = []
     i = 0
@@ -121,7 +143,7 @@ def rendering_pattern(rendering: str, *, case_sensitive: bool = False) -> str:
         prev_word = i > 0 and _is_word(tokens[i - 1])
         next_word = i + 1 < len(tokens) and _is_word(tokens[i + 1])
         if _is_word(tok):
-            forms = word_forms(tok, proper=case_sensitive) if tok.isalpha() else {tok}
+            forms = _spellings(tok, case_sensitive)
             alternatives = sorted(forms, key=lambda f: (-len(f), f))
             parts.append("(?:" + "|".join(re.escape(f) for f in alternatives) + ")")
             if tok.isalpha() and len(tok) > 2:
@@ -161,14 +183,57 @@ def rendering_anchor(rendering: str, *, case_sensitive: bool = False) -> str:
     for tok in _TOKENS.findall(text):
         if not _is_word(tok):
             continue
-        forms = [f.lower() for f in (word_forms(tok, proper=case_sensitive) if tok.isalpha() else {tok})]
-        prefix = forms[0]
-        for form in forms[1:]:
-            while not form.startswith(prefix):
-                prefix = prefix[:-1]
+        prefix = _shared_prefix(_spellings(tok, case_sensitive))
         if len(prefix) > len(best):
             best = prefix
     return best
+
+
+def rendering_lead(rendering: str, *, case_sensitive: bool = False) -> tuple[str, bool] | None:
+    """Where a match of ``rendering_pattern(rendering)`` can start, for ``TermPatterns.find``.
+
+    ``(prefix, article)``: every match starts at an occurrence of the lower-case ``prefix``
+    (shared by all spellings of the first word) in the lower-cased text, or, when ``article``,
+    at "the", "an" or "a" before it. ``None`` when that cannot be promised: the rendering does
+    not start with a word, or holds a character whose case-insensitive matching is not plain
+    ``str.lower`` equality (see ``plain_case``).
+    """
+    text, article = _without_article(rendering)
+    tokens = _TOKENS.findall(text)
+    if not tokens or not _is_word(tokens[0]) or not plain_case(text, text.lower()):
+        return None
+    prefix = _shared_prefix(_spellings(tokens[0], case_sensitive))
+    return (prefix, article) if prefix else None
+
+
+def _fold_exceptions() -> re.Pattern[str]:
+    """Characters that ``re.IGNORECASE`` matches other than by ``str.lower`` equality.
+
+    The ``re`` module treats ı as i, ſ as s, ς as σ, µ as μ and a few Greek and Cyrillic
+    variants alike (``re._casefix``); ASCII i and s are safe as long as their odd partners are
+    absent from both text and rendering. Without that table every non-ASCII character counts.
+    """
+    try:
+        from re import _casefix
+
+        extra = {chr(c) for key, values in _casefix._EXTRA_CASES.items() for c in (key, *values)}
+    except (ImportError, AttributeError):  # another Python: be conservative
+        return re.compile(r"[^\x00-\x7f]")
+    return re.compile("[" + "".join(re.escape(c) for c in sorted(extra) if not c.isascii()) + "]")
+
+
+_FOLD_EXCEPTIONS = _fold_exceptions()
+
+
+def plain_case(text: str, lowered: str) -> bool:
+    """Whether ``re.IGNORECASE`` on ``text`` is character-by-character equality of ``lowered``.
+
+    True when ``lowered`` (``text.lower()``) has one character per character of ``text`` and
+    neither holds a character the ``re`` module folds specially. Then a case-insensitive match
+    at position i of a literal of a plain rendering means ``lowered[i] == literal.lower()``.
+    """
+    # the exceptions are closed under str.lower, so looking at ``lowered`` covers ``text`` too
+    return len(text) == len(lowered) and (text.isascii() or not _FOLD_EXCEPTIONS.search(lowered))
 
 
 def _is_word(tok: str) -> bool:
@@ -176,14 +241,16 @@ def _is_word(tok: str) -> bool:
 
 
 class TermPatterns:
-    """One compiled expression per term that finds its approved, variant and forbidden renderings.
+    """Finds a term's approved, variant and forbidden renderings in English text.
 
-    Alternatives are ordered longest rendering first, approved before variants before
-    forbidden at equal length, so where two renderings could match at one place the fuller
-    one is reported.
+    Where two renderings could match at one place the fuller one is reported: they are tried
+    longest first, approved before variants before forbidden at equal length, as the
+    alternatives of one expression (``regex``). Each rendering also has its own expression,
+    compiled the first time a text could hold that rendering, so the forbidden renderings a
+    translation never uses cost nothing.
     """
 
-    __slots__ = ("anchors", "labels", "regex", "term")
+    __slots__ = ("_combined", "_single", "anchors", "flags", "labels", "leads", "term")
 
     def __init__(self, term: Term, *, include_forbidden: bool = True) -> None:
         self.term = term
@@ -200,28 +267,117 @@ class TermPatterns:
                 unique.append((rendering, kind))
         unique.sort(key=lambda e: (-len(e[0]), order[e[1]]))
         self.labels = unique
+        self.flags = 0 if term.case_sensitive else re.IGNORECASE
         # A literal every match must contain, per rendering: the longest prefix shared by all
         # accepted spellings of one of its words. Checking these with ``in`` first skips the
-        # regular expression for the (common) pairs where no rendering can be present.
+        # regular expressions for the (common) pairs where no rendering can be present.
         self.anchors = tuple(rendering_anchor(r, case_sensitive=term.case_sensitive) for r, _ in unique)
-        if unique:
-            body = "|".join(f"({rendering_pattern(r, case_sensitive=term.case_sensitive)})" for r, _ in unique)
-            self.regex: re.Pattern[str] | None = re.compile(body, 0 if term.case_sensitive else re.IGNORECASE)
-        else:
-            self.regex = None
+        # Where matches can start (see ``rendering_lead``): with these, ``find`` tries the
+        # expressions only there instead of letting ``re`` try them at every character.
+        leads = tuple(rendering_lead(r, case_sensitive=term.case_sensitive) for r, _ in unique)
+        self.leads: tuple[tuple[str, bool], ...] | None = (
+            leads if unique and None not in leads else None)  # type: ignore[assignment]
+        self._single: list[re.Pattern[str] | None] = [None] * len(unique)
+        self._combined: re.Pattern[str] | None = None
 
-    def find(self, text: str, lowered: str | None = None) -> list[EnHit]:
-        """Every rendering of the term in ``text``; ``lowered`` is ``text.lower()`` if already at hand."""
-        if self.regex is None or not text:
+    @property
+    def regex(self) -> re.Pattern[str] | None:
+        """Every rendering in one expression, one group each, in ``labels`` order (compiled on first use)."""
+        if self._combined is None and self.labels:
+            cs = self.term.case_sensitive
+            body = "|".join(f"({rendering_pattern(r, case_sensitive=cs)})" for r, _ in self.labels)
+            self._combined = re.compile(body, self.flags)
+        return self._combined
+
+    def pattern(self, index: int) -> re.Pattern[str]:
+        """The expression of ``labels[index]`` alone (compiled on first use)."""
+        found = self._single[index]
+        if found is None:
+            rendering = rendering_pattern(self.labels[index][0], case_sensitive=self.term.case_sensitive)
+            found = self._single[index] = re.compile(rendering, self.flags)
+        return found
+
+    def find(self, text: str, lowered: str | None = None, plain: bool | None = None) -> list[EnHit]:
+        """Every rendering of the term in ``text``, by position, as ``regex.finditer`` finds them.
+
+        ``lowered`` is ``text.lower()`` and ``plain`` is ``plain_case(text, lowered)`` when the
+        caller already has them (one per pair, not one per term).
+        """
+        if not self.labels or not text:
             return []
         if lowered is None:
             lowered = text.lower()
+        if self.leads is not None and (plain_case(text, lowered) if plain is None else plain):
+            return self._scan(text, lowered)
+        return self._find_everywhere(text, lowered)
+
+    def _find_everywhere(self, text: str, lowered: str) -> list[EnHit]:
+        """The plain way: the anchor test, then ``finditer`` trying the expression at every character."""
         if not any(anchor in lowered for anchor in self.anchors):
             return []
-        hits = []
-        for match in self.regex.finditer(text):
-            rendering, kind = self.labels[match.lastindex - 1]  # type: ignore[operator]
-            hits.append(EnHit(self.term, rendering, kind, match.start(), match.end()))
+        labels, term = self.labels, self.term
+        return [EnHit(term, *labels[m.lastindex - 1], m.start(), m.end())  # type: ignore[operator]
+                for m in self.regex.finditer(text)]  # type: ignore[union-attr]
+
+    def _scan(self, text: str, lowered: str) -> list[EnHit]:
+        """What ``_find_everywhere`` finds, trying each rendering only where it can start.
+
+        ``finditer`` tries every position from the end of the last match on and keeps the first
+        that matches; at a position the combined expression takes the first rendering (in
+        ``labels`` order) that matches there, which is what trying ``pattern(i)`` in that order
+        gives. Every position where rendering i can match is among its candidates, a rendering
+        whose anchor is absent from plain text cannot match at all, and ``match(text, at)`` is
+        the attempt ``finditer`` makes at ``at`` (look-behind sees the text before it). A match
+        holds the lead of its first word, so it is never empty and the next search starts at
+        its end.
+        """
+        anchors, leads, labels, term = self.anchors, self.leads, self.labels, self.term
+        active = [i for i, anchor in enumerate(anchors) if anchor in lowered]
+        if not active:
+            return []
+        hits: list[EnHit] = []
+        if len(active) == 1 and not leads[active[0]][1]:  # type: ignore[index]
+            # the common case: one rendering can be present, and it has no optional article
+            index = active[0]
+            prefix = leads[index][0]  # type: ignore[index]
+            match = self.pattern(index).match
+            at = lowered.find(prefix)
+            while at != -1:
+                found = match(text, at)
+                if found is None:
+                    at = lowered.find(prefix, at + 1)
+                    continue
+                end = found.end()
+                hits.append(EnHit(term, *labels[index], at, end))
+                at = lowered.find(prefix, end)
+            return hits
+        candidates: dict[int, list[int]] = {}  # start → renderings that can start there, in order
+        for index in active:
+            prefix, article = leads[index]  # type: ignore[index]
+            at = lowered.find(prefix)
+            while at != -1:
+                starts = [at]
+                if article:  # "the", "an" or "a" and at least one space before the first word
+                    gap = at
+                    while gap and lowered[gap - 1].isspace():
+                        gap -= 1
+                    if gap < at:
+                        starts += range(max(gap - 3, 0), gap)
+                for start in starts:
+                    indexes = candidates.setdefault(start, [])
+                    if not indexes or indexes[-1] != index:
+                        indexes.append(index)
+                at = lowered.find(prefix, at + 1)
+        end = 0
+        for start in sorted(candidates):
+            if start < end:
+                continue
+            for index in candidates[start]:
+                found = self.pattern(index).match(text, start)
+                if found is not None:
+                    end = found.end()
+                    hits.append(EnHit(term, *labels[index], start, end))
+                    break
         return hits
 
 

@@ -34,6 +34,7 @@ from ..errors import GlossaryError, InputError
 from ..model import Finding, Glossary, Location, Severity, Term
 from ..textio import read_text
 from ..yamlio import compose, line_of, mapping_items, to_python
+from .cache import load_cached
 
 TERM_FIELDS = ("zh", "en", "variants", "forbidden", "note", "source", "status", "domain",
                "case_sensitive", "forbidden_everywhere")
@@ -71,13 +72,18 @@ def load_glossary(path: Path, *, encoding: str | None = None) -> Glossary:
     """Load a glossary file or a directory of glossary files.
 
     Raises ``FormatError`` for malformed YAML and ``GlossaryError`` for a file that is not a
-    glossary, both naming file and line.
+    glossary, both naming file and line. A load of the very same bytes is served from the
+    disk cache (``glossary.cache``; ``DUIZHAO_NO_CACHE=1`` turns it off).
     """
     path = Path(path)
+    files = glossary_files(path)
+    return load_cached(path, files, encoding, lambda: _load_files(path, files, encoding))
+
+
+def _load_files(path: Path, files: list[Path], encoding: str | None) -> Glossary:
     terms: list[Term] = []
     problems: list[Finding] = []
     scripts: dict[str, str] = {}
-    files = glossary_files(path)
     if not files:
         problems.append(problem("glossary-empty", Severity.WARNING, "no glossary files (*.yaml, *.yml) here",
                                 str(path), 0))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..model import Glossary, Term
-from .en import EnHit, EverywhereIndex, TermPatterns
+from .en import EnHit, EverywhereIndex, TermPatterns, plain_case
 from .zh import ZhHit, ZhIndex
 
 
@@ -12,7 +12,8 @@ class TermMatcher:
 
     Build it once per run: the Chinese automaton is built here, English patterns on first
     use per term. ``find_zh`` then costs one normalisation and one automaton pass per pair;
-    ``find_en`` one regular-expression scan per term the Chinese actually contains.
+    ``find_en`` one regular-expression attempt per place where a rendering of a term the
+    Chinese contains can start (``TermPatterns.find``).
     """
 
     #: ``find_zh``/``find_en`` accept the pair's shared preparation (``to_simplified`` of the
@@ -26,10 +27,11 @@ class TermMatcher:
         self.zh_index = ZhIndex(self.terms)
         self.everywhere = EverywhereIndex(self.terms)
         self._patterns: dict[int, TermPatterns] = {}
+        self._plain: tuple[str | None, str | None, bool] = (None, None, False)
 
     def __getstate__(self) -> dict[str, object]:
         # compiled English patterns are keyed by object identity, which does not survive pickling
-        return {**self.__dict__, "_patterns": {}}
+        return {**self.__dict__, "_patterns": {}, "_plain": (None, None, False)}
 
     def find_zh(self, text: str, simplified: str | None = None) -> list[ZhHit]:
         """Glossary terms in Chinese ``text``: longest first, non-overlapping, sorted by position.
@@ -50,7 +52,16 @@ class TermMatcher:
 
         ``lowered`` is ``text.lower()`` when the caller already has it (one per pair, not per term).
         """
-        return self.patterns(term).find(text, lowered)
+        found = self._patterns.get(id(term))  # ``patterns(term)``, inline: this runs for every term of every pair
+        if found is None or found.term is not term:
+            found = self.patterns(term)
+        if lowered is None:
+            return found.find(text)
+        # whether the pair's English is plain_case: asked once per pair, not once per term
+        last = self._plain
+        if last[0] is not text or last[1] is not lowered:
+            last = self._plain = (text, lowered, plain_case(text, lowered))
+        return found.find(text, lowered, last[2])
 
     def find_forbidden_everywhere(self, text: str) -> list[EnHit]:
         """Renderings forbidden anywhere in the English (entries with ``forbidden_everywhere: true``)."""

@@ -1,0 +1,196 @@
+"""A disk cache of loaded glossaries, so a 10,000-term glossary is not re-parsed by every run.
+
+Composing the YAML of a large glossary costs about a third of a second per process; unpickling
+the ``Glossary`` it produced costs a tenth of that. An entry is used only when it was stored
+for exactly the same bytes of every glossary file, under the same paths, encoding argument,
+duizhao version, PyYAML, Python and loader source, so a hit returns what a fresh load would return —
+terms, problems, hash and all. Only successful loads are stored: a broken glossary raises the
+same error every time.
+
+The cache is an optimisation and never a reason to fail: a cache directory that cannot be
+created or written, an entry that is truncated, corrupt or from another version, all fall back
+to a normal load without a word. Each glossary path has one slot (a new load replaces the
+old entry) and at most ``MAX_ENTRIES`` slots are kept, least recently used dropped first.
+
+Where: ``$DUIZHAO_CACHE_DIR``, else ``$XDG_CACHE_HOME/duizhao``, else ``~/.cache/duizhao``.
+``DUIZHAO_NO_CACHE=1`` turns it off.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import pickle
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from ..model import Glossary
+
+#: bumped when the layout of an entry changes
+SCHEMA = 1
+#: glossary slots kept in the cache directory
+MAX_ENTRIES = 8
+_PREFIX = "glossary-"
+_SUFFIX = ".pickle"
+
+
+def cache_dir() -> Path | None:
+    """The directory glossary entries live in, or ``None`` when caching is turned off."""
+    if os.environ.get("DUIZHAO_NO_CACHE", "") not in ("", "0"):
+        return None
+    explicit = os.environ.get("DUIZHAO_CACHE_DIR")
+    if explicit:
+        return Path(explicit)
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    if xdg and os.path.isabs(xdg):  # the XDG spec: a relative value is to be ignored
+        return Path(xdg) / "duizhao"
+    return Path.home() / ".cache" / "duizhao"
+
+
+def load_cached(path: Path, files: Sequence[Path], encoding: str | None,
+                load: Callable[[], Glossary]) -> Glossary:
+    """``load()``'s result for the glossary at ``path`` (made of ``files``), from the cache when it can be.
+
+    Errors ``load`` raises pass through untouched; nothing about the cache ever raises.
+    """
+    where = _where(path, files, encoding) if files else None
+    if where is None:
+        return load()
+    directory, slot, key = where
+    cached = _read(slot, key)
+    if cached is not None:
+        return cached
+    glossary = load()
+    # the loader read the files again: store its result only if they did not change meanwhile
+    if _key(path, files, encoding) == key:
+        _write(directory, slot, key, glossary)
+    return glossary
+
+
+def _where(path: Path, files: Sequence[Path], encoding: str | None) -> tuple[Path, Path, bytes] | None:
+    """``(directory, entry file, key)`` for this load, or ``None`` when there is to be no caching."""
+    try:
+        directory = cache_dir()
+        if directory is None:
+            return None
+        key = _key(path, files, encoding)
+        return None if key is None else (directory, directory / _slot_name(path, encoding), key)
+    except (OSError, RuntimeError, ValueError):  # no home directory, a vanished working directory
+        return None
+
+
+def _key(path: Path, files: Sequence[Path], encoding: str | None) -> bytes | None:
+    """The digest of everything a load's result depends on; ``None`` if a file cannot be read."""
+    digest = hashlib.sha256()
+    fingerprint = _loader_fingerprint()
+    if fingerprint is None:
+        return None
+    for part in (f"schema:{SCHEMA}", fingerprint, sys.version, str(path), repr(encoding)):
+        digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
+    for file in files:
+        try:
+            data = file.read_bytes()
+        except OSError:  # the loader will report it properly
+            return None
+        digest.update(str(file).encode("utf-8", "surrogatepass") + b"\0")
+        digest.update(hashlib.sha256(data).digest())
+    return digest.digest()
+
+
+_FINGERPRINT: list[str] = []
+
+
+def _loader_fingerprint() -> str | None:
+    """duizhao's version and the source of the modules that shape a loaded ``Glossary``.
+
+    An editable install keeps its version number while the loader changes under it; hashing
+    the source means a changed loader (or ``Term``) never meets entries written by the old one.
+    """
+    if _FINGERPRINT:
+        return _FINGERPRINT[0]
+    import yaml
+
+    from .. import __version__, model, textio, yamlio
+    from . import load
+
+    digest = hashlib.sha256(f"{__version__}\0{yaml.__version__}\0{yaml.__with_libyaml__}".encode())
+    for module in (load, model, textio, yamlio, sys.modules[__name__]):
+        try:
+            digest.update(Path(module.__file__ or "").read_bytes())
+        except OSError:
+            return None
+    _FINGERPRINT.append(digest.hexdigest())
+    return _FINGERPRINT[0]
+
+
+def _slot_name(path: Path, encoding: str | None) -> str:
+    """One file per glossary path (as given and absolute) and encoding argument: a reload replaces it."""
+    where = f"{os.path.abspath(path)}\0{path}\0{encoding}"
+    return _PREFIX + hashlib.sha256(where.encode("utf-8", "surrogatepass")).hexdigest()[:24] + _SUFFIX
+
+
+def _read(slot: Path, key: bytes) -> Glossary | None:
+    try:
+        with open(slot, "rb") as handle:
+            # unpickling runs code: only entries this user wrote (the directory is private too)
+            if hasattr(os, "getuid") and os.fstat(handle.fileno()).st_uid != os.getuid():
+                return None
+            data = handle.read()
+    except OSError:  # no entry yet, or an unreadable one
+        return None
+    # The key leads the file, so an entry for other bytes is rejected before anything is unpickled.
+    if not data.startswith(key):
+        return None
+    try:
+        glossary = pickle.loads(data[len(key):])
+    except Exception:  # a damaged entry can fail in any way unpickling can; reload
+        return None
+    if not isinstance(glossary, Glossary):
+        return None
+    with contextlib.suppress(OSError):
+        os.utime(slot)  # recently used: pruning drops the oldest entries first
+    return glossary
+
+
+def _write(directory: Path, slot: Path, key: bytes, glossary: Glossary) -> None:
+    try:
+        payload = key + pickle.dumps(glossary, protocol=pickle.HIGHEST_PROTOCOL)
+    except Exception:  # an unpicklable glossary is simply not cached
+        return
+    tmp_name = ""
+    try:
+        directory.mkdir(mode=0o700, parents=True, exist_ok=True)
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{slot.name}.", suffix=".tmp", dir=directory)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(payload)
+        os.replace(tmp_name, slot)  # readers see the old entry or the new one, never half of one
+        tmp_name = ""
+        _prune(directory)
+    except OSError:  # read-only home, full disk, a file where the directory should be: no cache
+        pass
+    finally:
+        if tmp_name:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp_name)
+
+
+def _prune(directory: Path) -> None:
+    """Keep the ``MAX_ENTRIES`` most recently used entries, and no temporary file a killed run left."""
+    entries = []
+    for entry in directory.glob(f"{_PREFIX}*{_SUFFIX}"):
+        with contextlib.suppress(OSError):
+            entries.append((entry.stat().st_mtime_ns, entry))
+    entries.sort(reverse=True)
+    stale = [entry for _, entry in entries[MAX_ENTRIES:]]
+    an_hour_ago = time.time() - 3600  # older than any write still in progress
+    for leftover in directory.glob(f".{_PREFIX}*.tmp"):
+        with contextlib.suppress(OSError):
+            if leftover.stat().st_mtime < an_hour_ago:
+                stale.append(leftover)
+    for entry in stale:
+        with contextlib.suppress(OSError):
+            entry.unlink()
