@@ -36,7 +36,7 @@ SLICE_BYTES = 1 << 21
 #: a file is cut into about this many slices per worker: enough to even out the end of the
 #: run, few enough that folding the slices' consistency states in the main process stays cheap
 SLICES_PER_JOB = 16
-MIN_SLICE_BYTES, MAX_SLICE_BYTES = 1 << 20, 1 << 23
+MIN_SLICE_BYTES, MAX_SLICE_BYTES = 1 << 20, 1 << 22
 
 
 def slice_bytes_for(size: int, jobs: int) -> int:
