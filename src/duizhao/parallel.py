@@ -36,6 +36,8 @@ SLICE_BYTES = 1 << 21
 #: a file is cut into about this many slices per worker: enough to even out the end of the
 #: run, few enough that folding the slices' consistency states in the main process stays cheap
 SLICES_PER_JOB = 16
+#: bounds: below 1 MiB a slice's fixed costs show; above 4 MiB the state of the slices in
+#: flight shows (8 MiB slices cost ~40 MB more peak memory on a million pairs)
 MIN_SLICE_BYTES, MAX_SLICE_BYTES = 1 << 20, 1 << 22
 
 
