@@ -60,7 +60,9 @@ _EN_PIECES = [*en.ONES, *en.TENS, *en.ORDINAL_WORDS, *en.SCALES, *en._DENOMINATO
 _ZH_PIECES = [*zh._DIGIT, *zh._SMALL, *zh._BIG, *zh._HEDGE_PREFIX, *zh._HEDGE_SUFFIX, *zh._MEASURE, "第", "分之",
               "百分之", "点", "翻", "番", "倍", "半", "成", "双十一", "首届", "十四五", "数", "几", "上", "个百分点",
               "%", "１２", "．", "5G", "PM2.5", "Ⅱ", "III", "级", "COVID-19", "2021.6.11", "1,234", "3", "45.6",
-              "x", "ab", "至", "-", "—", "（", "）", "、", "千瓦时", "公里", "的", "是", "年", "月", "日"]
+              "x", "ab", "至", "-", "—", "（", "）", "、", "千瓦时", "公里", "的", "是", "年", "月", "日",
+              # characters that start a token only before certain others, and Latin words
+              "大", "不", "高", "低", "接", "将", "多", "过", "双", "十", "GB", "A", "V", "IX", "Ka-52", "x5", " "]
 
 
 @settings(max_examples=400, deadline=None)

@@ -7,6 +7,7 @@ Both extractors use these, so 3至5万 and "3 to 5 million", 2021.6.11 and 2021-
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 from decimal import Decimal
 from fractions import Fraction
@@ -16,6 +17,21 @@ from .model import CARDINAL, CLASS_OF, DAY, IDENTIFIER, MONTH, ORDINAL, YEAR, Qu
 
 ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10, "XI": 11,
          "XII": 12, "XIII": 13}
+
+
+def alternation(forms: Sequence[tuple[bool, str]], *, digits_only: bool = False, flags: int = 0) -> re.Pattern[str]:
+    """One regex trying ``forms`` (``(starts with a digit?, pattern)``) in order.
+
+    With ``digits_only``, the forms that can never start with an ASCII digit are left out, so a
+    scan that has found a digit does not try them one by one (most figures are digits), and a
+    branch that never matches declares their groups: its matches read exactly like the full
+    regex's at any digit, group for group, because the forms left out could not have matched there.
+    """
+    kept = [pattern for digit, pattern in forms if digit or not digits_only]
+    if digits_only:
+        dropped = "".join(pattern for digit, pattern in forms if not digit)
+        kept.append("(?!)" + "".join(f"(?P<{name}>)" for name in re.findall(r"\(\?P<(\w+)>", dropped)))
+    return re.compile("(?:" + "|".join(kept) + ")", flags)
 
 
 def share_range(first: Quantity, second: Quantity) -> tuple[Quantity, Quantity]:

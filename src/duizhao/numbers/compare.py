@@ -79,13 +79,17 @@ def compare(zq: Sequence[Quantity], eq: Sequence[Quantity], en_text: str = "") -
     e_used = [False] * len(eq)
     # Pass 1: exact. Unambiguous, strong quantities choose first so that an ambiguous or weak
     # one cannot take the counterpart a plain figure needs; same kind is preferred.
-    order = sorted(range(len(zq)), key=lambda i: (zq[i].ambiguous, zq[i].weak, len(zq[i].readings))) \
+    order = sorted(range(len(zq)), key=[(q.ambiguous, q.weak, len(q.readings)) for q in zq].__getitem__) \
         if len(zq) > 1 else range(len(zq))
     for i in order:
         z = zq[i]
+        # A plain figure (one reading, no unit: most of them) matches when the other side has
+        # its reading: tested here directly, saving a call per pair of figures.
+        plain = not z.dim and len(z.readings) == 1
+        reading = z.readings[0] if plain else None
         best = -1
         for j, e in enumerate(eq):
-            if not e_used[j] and _exact(z, e):
+            if not e_used[j] and ((reading in e.readings) if plain and not e.dim else _exact(z, e)):
                 if e.kind == z.kind and not e.weak:
                     best = j
                     break
@@ -93,7 +97,11 @@ def compare(zq: Sequence[Quantity], eq: Sequence[Quantity], en_text: str = "") -
                     best = j
         if best >= 0:
             z_used[i] = e_used[best] = True
-            _notes(z, eq[best], issues)
+            e = eq[best]
+            if z.ambiguous or (z.hedge and e.hedge):  # the only cases _notes has anything to say
+                _notes(z, e, issues)
+    if all(z_used) and all(e_used):
+        return issues  # every figure matched exactly (most pairs): nothing is left to explain
     # Pass 2: approximate matches (rounding, converted units, vague amounts)
     for i, z in enumerate(zq):
         if z_used[i]:
@@ -260,7 +268,7 @@ def _explain(z_left: list[Quantity], e_left: list[Quantity], en_text: str, issue
                     z_left.remove(z)
                     e_left.remove(e)
                     break
-    folded_en = en_text.replace("-", "").lower()
+    folded_en = en_text.replace("-", "").lower() if any(z.kind == IDENTIFIER for z in z_left) else ""
     for z in z_left:
         if z.kind == IDENTIFIER and str(z.readings[0][1]) in folded_en:
             continue

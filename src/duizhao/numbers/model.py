@@ -43,9 +43,14 @@ CLASS_OF = {
 }
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen=True: a frozen dataclass sets each of its 14 fields through object.__setattr__,
+# which made building a Quantity (several per sentence, on every pair) cost three to five times
+# as much as a plain slotted one.
+# Nothing mutates a Quantity (changes go through dataclasses.replace); unsafe_hash keeps it
+# hashable and eq comparable as before.
+@dataclass(slots=True, unsafe_hash=True)
 class Quantity:
-    """One figure found in one side of a pair.
+    """One figure found in one side of a pair (treated as immutable: use ``dataclasses.replace``).
 
     ``value`` is in base units when ``dim`` is set (W, Wh, m2, kg, m) and as written
     (with 万/亿/million applied) otherwise; ``shown`` is the value in the unit the text used

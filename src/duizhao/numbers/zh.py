@@ -19,7 +19,7 @@ from decimal import Decimal
 from fractions import Fraction
 from functools import lru_cache
 
-from .common import ROMAN, read_arabic, share_range, ymd_date
+from .common import ROMAN, alternation, read_arabic, share_range, ymd_date
 from .model import (
     CARDINAL,
     DAY,
@@ -56,31 +56,42 @@ _CN = f"{_CN_START}{_CN_BODY}*(?:点[{_D}]+[万萬亿億]*)?"
 _AR = r"(?:(?<=\d[xX×*])|(?<![A-Za-z.\d]))(?:\d{1,3}(?:[,，]\d{3})+(?![\d,，])(?:\.\d+)?|\d+(?:\.\d+)?)"
 _MAG = r"[十百千]?[万萬亿億]{1,2}|[十百千](?![瓦米克\d])"
 _NUM = f"(?:{_AR}|{_CN})"
+_NUM_CHARS = f"\\d,，.{_D}十拾廿卅百佰千仟万萬亿億点"  # every character _NUM can read
 
-_TOKEN = re.compile(
-    # identifiers compare as strings: 5G, PM2.5, 4A, G20, COVID-19
-    r"(?P<ident>(?<![A-Za-z0-9])(?!\d+(?:\.\d+)?(?:" + EN_UNIT_RE + r"|L|ml|h|GB|MB|TB)(?![A-Za-z0-9]))"
-    r"(?!\d+(?:\.\d+)?[xX×]\d)"
-    r"(?:[A-Za-z]+-?\d+(?:\.\d+)?[A-Za-z0-9]*|\d+(?:\.\d+)?[A-Za-z]+\d*)(?![A-Za-z0-9]))"
-    r"|(?P<ymd>(?<![\d.])(?:19|20)\d\d(?P<ymdsep>[./-])(?:1[0-2]|0?[1-9])(?P=ymdsep)(?:3[01]|[12]\d|0?[1-9])(?![\d.]))"
-    r"|(?P<model>(?<![\d.])\d+(?:\.\d+){2,})"  # 424.10.0.20: a model or version number
-    r"|(?P<fan>翻(?:了)?(?P<fann>[一两二三四]?)番)"
-    r"|(?P<half>过半|近半|一半|半数|半(?=个?[米公小天年月吨斤亩]))"
-    r"|(?P<pct100>百分百)"
-    r"|(?P<chengbei>成倍)"
-    r"|(?P<roman>[\u2160-\u216b]|(?<![A-Za-z])(?:I{1,3}|IV|V|VI{1,3}|IX|X)(?=级|类|期|号))"  # Ⅱ级, III级
-    r"|(?P<double>双十[一二])(?![一二三四五六七八九十])"
-    r"|(?P<first>首)(?=届|次|个|批|位|家|款|架|趟|场|部|艘|例|年|日)"
-    r"|(?P<bare>(?<![数几上一二三四五六七八九十两零〇百千万亿\d])(?:百万|千万|百亿|千亿|万亿|百|千|万|亿)"
-    r"(?=[\u4e00-\u9fff])(?![不别要一物岁事姓般分之方计紫里]))"
-    r"|(?P<plan>十[一二三四五六七八九]五)(?![十百千万亿个年名])"
-    r"|(?P<hedge>不超过|不低于|不高于|不少于|不到|不足|将近|接近|近|大约|约|超过|超|逾|至少|多达|高于|低于)?"
-    r"(?:(?P<pctp>百分之|千分之)(?P<pctn>" + _NUM + r")"
-    r"|(?P<fden>" + _NUM + r")分之(?P<fnum>" + _NUM + r")"
-    r"|(?P<vague>[数几上])(?P<vmag>[十百千万亿]+)"
-    r"|(?P<ord>第)?(?:(?P<ar>" + _AR + r")(?P<arsuf>[余多])?(?P<armag>\s?(?:" + _MAG + r"))?"
-    r"(?:(?<=[万萬亿億])(?P<ar2>\d{1,4})(?![\d.万萬亿億]))?|(?P<cn>" + _CN + r")))"
+# The forms a token can take, in the order they are tried, each marked with whether it can
+# start with a digit (see ``alternation``).
+_FORMS: tuple[tuple[bool, str], ...] = (
+    # identifiers compare as strings: 5G, PM2.5, 4A, G20, COVID-19. The first lookahead only
+    # restates what the name needs (a letter, or digits then a letter) so that the costly
+    # lookaheads after it do not run at every plain number.
+    (True, r"(?P<ident>(?<![A-Za-z0-9])(?=[A-Za-z]|\d+(?:\.\d+)?[A-Za-z])"
+           r"(?!\d+(?:\.\d+)?(?:" + EN_UNIT_RE + r"|L|ml|h|GB|MB|TB)(?![A-Za-z0-9]))"
+           r"(?!\d+(?:\.\d+)?[xX×]\d)"
+           r"(?:[A-Za-z]+-?\d+(?:\.\d+)?[A-Za-z0-9]*|\d+(?:\.\d+)?[A-Za-z]+\d*)(?![A-Za-z0-9]))"),
+    (True, r"(?P<ymd>(?<![\d.])(?:19|20)\d\d(?P<ymdsep>[./-])(?:1[0-2]|0?[1-9])(?P=ymdsep)(?:3[01]|[12]\d|0?[1-9])"
+           r"(?![\d.]))"),
+    (True, r"(?P<model>(?<![\d.])\d+(?:\.\d+){2,})"),  # 424.10.0.20: a model or version number
+    (False, r"(?P<fan>翻(?:了)?(?P<fann>[一两二三四]?)番)"),
+    (False, r"(?P<half>过半|近半|一半|半数|半(?=个?[米公小天年月吨斤亩]))"),
+    (False, r"(?P<pct100>百分百)"),
+    (False, r"(?P<chengbei>成倍)"),
+    (False, r"(?P<roman>[\u2160-\u216b]|(?<![A-Za-z])(?:I{1,3}|IV|V|VI{1,3}|IX|X)(?=级|类|期|号))"),  # Ⅱ级, III级
+    (False, r"(?P<double>双十[一二])(?![一二三四五六七八九十])"),
+    (False, r"(?P<first>首)(?=届|次|个|批|位|家|款|架|趟|场|部|艘|例|年|日)"),
+    (False, r"(?P<bare>(?<![数几上一二三四五六七八九十两零〇百千万亿\d])(?:百万|千万|百亿|千亿|万亿|百|千|万|亿)"
+            r"(?=[\u4e00-\u9fff])(?![不别要一物岁事姓般分之方计紫里]))"),
+    (False, r"(?P<plan>十[一二三四五六七八九]五)(?![十百千万亿个年名])"),
+    (True, r"(?P<hedge>不超过|不低于|不高于|不少于|不到|不足|将近|接近|近|大约|约|超过|超|逾|至少|多达|高于|低于)?"
+           r"(?:(?P<pctp>百分之|千分之)(?P<pctn>" + _NUM + r")"
+           # (a numeral only holds characters of _NUM_CHARS, so 分之 must follow their run: tested first)
+           r"|(?=[" + _NUM_CHARS + r"]*+分之)(?P<fden>" + _NUM + r")分之(?P<fnum>" + _NUM + r")"
+           r"|(?P<vague>[数几上])(?P<vmag>[十百千万亿]+)"
+           r"|(?P<ord>第)?(?:(?P<ar>" + _AR + r")(?P<arsuf>[余多])?(?P<armag>\s?(?:" + _MAG + r"))?"
+           r"(?:(?<=[万萬亿億])(?P<ar2>\d{1,4})(?![\d.万萬亿億]))?|(?P<cn>" + _CN + r")))"),
 )
+_TOKEN = alternation(_FORMS)
+# What _TOKEN matches where the folded text has an ASCII digit, without trying the forms of words
+_DIGIT_TOKEN = alternation(_FORMS, digits_only=True)
 
 _TAIL = re.compile(
     r"(?P<h1>余|多|来|几)?\s?(?P<unit>世纪|个?百分点|个?基本?点|%|倍|周年|届|个多?月|月份|月|年代|年|日|号|点半|点(?!多)"
@@ -88,6 +99,13 @@ _TAIL = re.compile(
     + r"|(?-i:" + EN_UNIT_RE + r")(?![A-Za-z]))?"
     r"(?P<h2>左右|上下|以上|以下|以内|多|余)?"
 )
+
+# Every character a nonempty _TAIL match can start with besides white space: its hedges, its
+# units (any ASCII letter stands in for the English ones) and its trailing hedges. Where the
+# text goes on with anything else, _TAIL is not tried.
+_TAIL_FIRST = frozenset("余多来几" "世个百基%倍周届月年日号点时分岁后升" "左上以多余"
+                        "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                        + "".join(unit[0] for unit in ZH_UNITS))
 
 # Measure words and units that make a numeral written in characters a quantity (三名, 五年).
 _MEASURE = set("个名位人家年月日天号次项条件种只头座所台辆架艘栋户元块岁届周倍成层部本份批场类支队国省市县区村组星连"
@@ -107,26 +125,38 @@ _HEDGE_SUFFIX = {"余": "over", "多": "over", "来": "about", "几": "about", "
 # comparison class of each kind a numeral can take here (as CLASS_OF, built once, not per figure)
 _CLASS = {ORDINAL: "n", YEAR: "n", DAY: "n", TIME: "n", CARDINAL: "n", PERCENT: "pct", POINTS: "pp",
           MULTIPLIER: "mul", MONTH: "month"}
+_ONE = Decimal(1)
 _FAN = {"": 2, "一": 2, "两": 4, "二": 4, "三": 8, "四": 16}
 _PRE_CHECK = re.compile(f"[0-9０-９{_D}十拾廿卅半百千万亿首倍番\u2160-\u216bIVX]")
 _NOT_PERCENT_AFTER_CHENG = set("为功立绩果本员就年长交型分品熟人都市了不")
 
 
-# Every character a _TOKEN match can start with (an ASCII letter only at the start of a word:
-# 5G, COVID-19, Ⅱ级). Searching for these with a character set is done in C without trying
-# _TOKEN at each character of the sentence, which is where extraction spent its time.
-_START = re.compile(f"[\\d\u2160-\u216b{_D}十拾廿卅百佰千仟万萬亿億翻过近半成双首不将接大约超逾至多高低数几上第A-Za-z]"
-                    "(?<![A-Za-z][A-Za-z])")
+# Where a _TOKEN match can start: its first characters, each with what must follow it when
+# the character is common in running text (大 only in 大约, 上 only before 十/百/千/万/亿, a
+# Latin letter only where a word starts that is a name with digits or a Roman numeral: 5G,
+# COVID-19, Ⅱ级). Searching for these is done in C without trying _TOKEN at each character of
+# the sentence, which is where extraction spent its time; the conditions after the common
+# characters spare most failed _TOKEN tries. Each condition restates what every alternative
+# of _TOKEN starting with that character needs; tests/numbers/test_scan.py checks that both
+# ways find the same matches.
+_PLAIN_START = f"\\d\u2160-\u216b{_D}十拾廿卅百佰千仟万萬亿億翻近半首约超逾第"  # these need nothing after them
+# (one character class first, then the conditions as lookarounds: a search for a pattern that
+# starts with a class scans for the class in C, which an alternation at the top would prevent)
+_START = re.compile(f"[{_PLAIN_START}大上数几不成高低至过将接多双A-Za-z]"
+                    f"(?:(?<=[{_PLAIN_START}])|(?<=大)(?=约)|(?<=[上数几])(?=[十百千万亿])|(?<=不)(?=[超低高少到足])"
+                    "|(?<=成)(?=倍)|(?<=[高低])(?=于)|(?<=至)(?=少)|(?<=过)(?=半)|(?<=[将接])(?=近)|(?<=多)(?=达)"
+                    "|(?<=双)(?=十)|(?<=[A-Za-z])(?<![A-Za-z].)(?:(?=[A-Za-z]*-?\\d)|(?<=[IVX])))")
 
 
 def _tokens(folded: str) -> list[re.Match[str]]:
     """The matches ``_TOKEN.finditer(folded)`` yields, found by trying _TOKEN only where one can start."""
     out = []
-    search, match, pos = _START.search, _TOKEN.match, 0
+    search, match, digit_match, pos = _START.search, _TOKEN.match, _DIGIT_TOKEN.match, 0
     while (start := search(folded, pos)) is not None:
-        m = match(folded, start.start())
+        at = start.start()
+        m = (digit_match if "0" <= folded[at] <= "9" else match)(folded, at)
         if m is None:
-            pos = start.start() + 1
+            pos = at + 1
         else:  # never empty: every alternative of _TOKEN reads at least one character
             out.append(m)
             pos = m.end()
@@ -248,10 +278,17 @@ def extract_zh(text: str) -> list[Quantity]:
         if isinstance(q, list):
             out.extend(q)
             continue
-        if out and _RANGE_SEP.fullmatch(folded, out[-1].span[1], q.span[0]):
+        if out and _range_sep(folded, out[-1].span[1], q.span[0]):
             out[-1], q = share_range(out[-1], q)
         out.append(q)
     return out
+
+
+def _range_sep(folded: str, start: int, end: int) -> bool:
+    """Whether folded[start:end] joins two figures into a range (3至5, 3-5)."""
+    # the first character decides at once between most pairs of figures, without a regex call
+    return start < end and (folded[start] in "至到~-－—–" or folded[start].isspace()) \
+        and _RANGE_SEP.fullmatch(folded, start, end) is not None
 
 
 # The alternatives of _TOKEN that are whole forms of their own; a numeral with its hedge is the rest.
@@ -300,10 +337,14 @@ def _fixed_form(m: re.Match[str], start: int, end: int, text: str) -> Quantity |
 
 def _quantity(m: re.Match[str], folded: str, text: str) -> Quantity | list[Quantity] | None:
     start, end = m.span()
-    if m.lastgroup in _FIXED_FORMS:
+    form = m.lastgroup
+    if form in _FIXED_FORMS:
         return _fixed_form(m, start, end, text)
-    hedge = _HEDGE_PREFIX.get(m["hedge"] or "", "")
-    if m["pctp"] is not None:
+    said_hedge = m["hedge"]
+    hedge = _HEDGE_PREFIX.get(said_hedge, "") if said_hedge else ""
+    # The rest are the branches after the hedge; each one's last group names it, as for the
+    # fixed forms: pctn (百分之…), fnum (…分之…), vmag (数十), cn, and ar or its suffixes.
+    if form == "pctn":
         value, precision, _ = _num(m["pctn"])
         if value is None:
             ends = _approximate_cn(m["pctn"], m.start("pctn"), text)  # 百分之七八十: 70% or 80%
@@ -314,14 +355,14 @@ def _quantity(m: re.Match[str], folded: str, text: str) -> Quantity | list[Quant
         end, hedge2 = _suffix_hedge(folded, end)
         return Quantity(value, PERCENT, (start, end), text[start:end], hedge=hedge or hedge2,  # type: ignore[arg-type]
                         precision=precision, readings=(("pct", value),))
-    if m["fden"] is not None:
+    if form == "fnum":
         den, _, _ = _num(m["fden"])
         num, _, _ = _num(m["fnum"])
         if not den or num is None:
             return None
         value = Fraction(int(num), int(den)) if num == int(num) and den == int(den) else Fraction(num) / Fraction(den)
         return Quantity(value, FRACTION, (start, end), text[start:end], hedge=hedge, readings=(("n", value),))
-    if m["vague"] is not None:
+    if form == "vmag":
         mag = _mag(m["vmag"])
         # 上千 = a thousand or more; 数百 / 几百 = a few hundred
         if m["vague"] == "上":
@@ -330,9 +371,9 @@ def _quantity(m: re.Match[str], folded: str, text: str) -> Quantity | list[Quant
             low, high = Decimal(2 * mag), Decimal(9 * mag)
         return Quantity(low, CARDINAL, (start, end), text[start:end], hedge="about", interval=(low, high),
                         readings=(("n", low),), weak=True)
-    words = m["cn"] is not None
+    words = form == "cn"
     if words:
-        raw = m["cn"]
+        raw, ar = m["cn"], ""
         read = _read_cn(raw)
         if read is None:
             return _approximate_cn(raw, start, text)
@@ -340,7 +381,8 @@ def _quantity(m: re.Match[str], folded: str, text: str) -> Quantity | list[Quant
         scaled = big or value >= 1000
         digit_run = not raw.strip(_DIGITS) and len(raw) > 1
     else:
-        value, precision = read_arabic(m["ar"])
+        ar = m["ar"]
+        value, precision = read_arabic(ar)
         scaled = big = False
         digit_run = False
         if m["armag"]:
@@ -350,19 +392,24 @@ def _quantity(m: re.Match[str], folded: str, text: str) -> Quantity | list[Quant
                 rest = Decimal(m["ar2"])
                 value, precision = value + rest * (mag // 10 ** len(m["ar2"]) if len(m["ar2"]) < 4 else 1), \
                     Decimal(1)
-    tail = _TAIL.match(folded, end)
-    unit_word = tail["unit"] or ""
-    h1 = tail["h1"] or m["arsuf"] or ""
-    h2 = tail["h2"] or ""
-    ordinal = m["ord"] is not None
     nxt = folded[end:end + 1]
+    if nxt in _TAIL_FIRST or nxt.isspace():
+        tail = _TAIL.match(folded, end)
+        h1, unit_word, h2 = tail.groups("")
+        tail_end = tail.end()
+    else:  # nothing _TAIL reads starts here (most figures are followed by text): it would read nothing
+        h1 = unit_word = h2 = ""
+        tail_end = end
+    h1 = h1 or m["arsuf"] or ""
+    ordinal = m["ord"] is not None
     before = folded[start - 1] if start else ""
-    after2 = folded[end + 1:end + 2]
-    at_start = _LIST_MARK.fullmatch(folded, 0, start) is not None
+    # (the character before decides at once for almost every figure, without a regex call)
+    at_start = not before or ((before.isspace() or before in "(（")
+                              and _LIST_MARK.fullmatch(folded, 0, start) is not None)
     numbered = at_start and (nxt in ".、)）" or (nxt == " " and not unit_word)) \
-        and not (after2 and after2 in _ALL_DIGITS)
+        and not ((after2 := folded[end + 1:end + 2]) and after2 in _ALL_DIGITS)
     bracketed = before and before in "（(" and nxt in "）)"
-    section = at_start and not words and len(m["ar"] or "") == 2 and m["ar"][0] == "0"  # 04 说明书
+    section = at_start and not words and len(ar) == 2 and ar[0] == "0"  # 04 说明书
     if (nxt and (numbered or bracketed)) or section:
         # a list number (（三）, 2., 一、): an English list may renumber or drop it
         return Quantity(value, ORDINAL, (start, end), text[start:end], readings=(("n", value),), weak=True)
@@ -380,18 +427,21 @@ def _quantity(m: re.Match[str], folded: str, text: str) -> Quantity | list[Quant
     if not words and value == 0 and before in ":：" and folded[start - 2:start - 1].isdigit():
         return None  # the ":00" of 12:00 and the "0" of a 3:0 score say nothing on their own
     interval = None
-    if h1 in ("余", "多", "几") or h2 in ("余", "多"):
-        interval = (value, value + precision)
-    suffix_hedge = _HEDGE_SUFFIX.get(h1, "") or _HEDGE_SUFFIX.get(h2, "")
-    if hedge and suffix_hedge and hedge != suffix_hedge:
-        hedge = "about"  # 近20多年: nearly twenty-odd years, neither more nor less
-    hedge = hedge or suffix_hedge
-    qend = tail.end() if (unit_word or h1 or h2) else end
-    kind, unit, dim, factor = CARDINAL, "", "", Decimal(1)
+    if h1 or h2:  # (most figures have neither: nothing below would change)
+        if h1 in ("余", "多", "几") or h2 in ("余", "多"):
+            interval = (value, value + precision)
+        suffix_hedge = _HEDGE_SUFFIX.get(h1, "") or _HEDGE_SUFFIX.get(h2, "")
+        if hedge and suffix_hedge and hedge != suffix_hedge:
+            hedge = "about"  # 近20多年: nearly twenty-odd years, neither more nor less
+        hedge = hedge or suffix_hedge
+    qend = tail_end if (unit_word or h1 or h2) else end
+    kind, unit, dim, factor = CARDINAL, "", "", _ONE
     readings_extra: tuple[tuple[str, Number], ...] = ()
     ambiguous = False
     if ordinal or unit_word in ("届", "周年"):
         kind = ORDINAL
+    elif not unit_word:
+        pass  # every test below needs a unit word; most figures have none
     elif unit_word.endswith("百分点"):
         kind = POINTS
     elif unit_word == "%":
@@ -405,7 +455,7 @@ def _quantity(m: re.Match[str], folded: str, text: str) -> Quantity | list[Quant
             else:
                 readings_extra, ambiguous = (("mul", value + 1),), True
     elif unit_word == "年":
-        if (len(m["ar"] or "") == 4 and 1000 <= value <= 2200) or (digit_run and len(raw) == 4):
+        if (len(ar) == 4 and 1000 <= value <= 2200) or (digit_run and len(raw) == 4):
             kind = YEAR
         else:
             unit = "years"
@@ -428,7 +478,7 @@ def _quantity(m: re.Match[str], folded: str, text: str) -> Quantity | list[Quant
         dim, factor, unit = ZH_UNITS[unit_word]
     elif unit_word == "岁":
         unit = "years old"
-    elif (unit_word == "年代" and value < 100 and value % 10 == 0) or (unit_word == "后" and len(m["ar"] or "") == 2):
+    elif (unit_word == "年代" and value < 100 and value % 10 == 0) or (unit_word == "后" and len(ar) == 2):
         # 80年代 / 90后 / 95后: the 1980s / people born in the 1990s / born in 1995
         kind, value = YEAR, value + (1900 if value >= 30 else 2000)
     elif unit_word == "世纪":
@@ -439,11 +489,10 @@ def _quantity(m: re.Match[str], folded: str, text: str) -> Quantity | list[Quant
         unit = "L"
     elif unit_word and en_unit(unit_word):
         dim, factor, unit = en_unit(unit_word)  # type: ignore[misc]
-    if kind == CARDINAL and not unit_word and not words:
-        cheng = folded[end:end + 1]
-        if cheng == "成" and folded[end + 1:end + 2] not in _NOT_PERCENT_AFTER_CHENG and value <= 10:
-            kind, value, precision, qend = PERCENT, value * 10, precision * 10, end + 1
-    if kind == CARDINAL and words and folded[end:end + 1] == "成" and value <= 10 \
+    if kind == CARDINAL and not unit_word and not words and nxt == "成" \
+            and folded[end + 1:end + 2] not in _NOT_PERCENT_AFTER_CHENG and value <= 10:
+        kind, value, precision, qend = PERCENT, value * 10, precision * 10, end + 1
+    if kind == CARDINAL and words and nxt == "成" and value <= 10 \
             and folded[end + 1:end + 2] not in _NOT_PERCENT_AFTER_CHENG:
         kind, value, precision, qend = PERCENT, value * 10, precision * 10, end + 1
     shown = value
@@ -459,10 +508,9 @@ def _quantity(m: re.Match[str], folded: str, text: str) -> Quantity | list[Quant
         (shown in (0, 1) and kind in (CARDINAL, ORDINAL, TIME) and not interval and not (ordinal and not words)) \
         or h1 == "几" or unit_word == "世纪" \
         or (ordinal and shown == 2 and folded.startswith(("天", "年", "日"), end))  # 第二天 = "the next day"
-    q = Quantity(value, kind, (start, qend), text[start:qend], unit=unit, dim=dim, shown=shown if dim else None,
-                    hedge=hedge, precision=precision, interval=interval,
-                    readings=((cls, shown if not dim else value), *readings_extra), weak=weak, scaled=scaled,
-                    ambiguous=ambiguous)
+    # every field in order, by position: keyword arguments cost half as much again as building the record
+    q = Quantity(value, kind, (start, qend), text[start:qend], unit, dim, shown if dim else None, hedge,  # type: ignore[arg-type]
+                 precision, interval, ((cls, shown if not dim else value), *readings_extra), weak, scaled, ambiguous)
     if unit_word == "点半":  # 九点半 = 9:30: the half hour is a figure of its own
         return [q, Quantity(Decimal(30), CARDINAL, (qend - 1, qend), "半", readings=(("n", Decimal(30)),))]
     return q
