@@ -140,3 +140,24 @@ def test_bad_engine_options_are_usage_errors(corpus, args):
     assert result.exit_code == 2
     assert result.output.startswith("duizhao: error: ")
     assert any(word in result.output for word in ("--jobs", "--scheduler", "engine"))
+
+
+def test_a_forked_worker_reuses_the_main_process_matcher_only_for_the_same_setup(monkeypatch):
+    import gc
+
+    from duizhao.engine import CheckSetup
+    from duizhao.glossary import TermMatcher
+    from duizhao.model import Glossary, Term
+
+    glossary = Glossary(terms=(Term(zh="乡村振兴", en="rural revitalization"),), hash="h1")
+    setup = CheckSetup(glossary=glossary, glossary_hash="h1")
+    built = TermMatcher(glossary)
+    monkeypatch.setattr(parallel, "_PARENT_MATCHER", (setup.token, built))
+    monkeypatch.setattr(parallel, "_WORKER_CHECKER", None)  # restored to None after the test
+    parallel._init_worker(setup)
+    assert parallel._WORKER_CHECKER.matcher is built
+
+    other = CheckSetup(glossary=glossary, glossary_hash="h2")  # another glossary: never the inherited matcher
+    parallel._init_worker(other)
+    assert parallel._WORKER_CHECKER.matcher is not built and parallel._WORKER_CHECKER.matcher is not None
+    gc.unfreeze()  # _init_worker froze this test process's objects, as it does a worker's

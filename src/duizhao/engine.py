@@ -121,8 +121,11 @@ class CheckSetup:
         """Identifies the checker this setup builds (for caching it on long-lived workers)."""
         return repr((self.select, self.ignore, self.severities, self.glossary_path, self.glossary_hash))
 
-    def build(self) -> Checker:
+    def build(self, matcher: Any = None) -> Checker:
+        """The checker; ``matcher`` is a glossary matcher already built from this setup's glossary."""
         rules = build_rules(self.select, self.ignore, dict(self.severities))
+        if matcher is not None:
+            return Checker(rules, matcher)
         glossary = self.glossary
         if glossary is None and self.glossary_path is not None:
             from .glossary import load_glossary  # late: the engine works without a glossary

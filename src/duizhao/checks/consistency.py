@@ -28,6 +28,14 @@ def _preview(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def _en_preview(seg: Segment) -> str:
+    return _preview(seg.en.strip())
+
+
+def _zh_preview(seg: Segment) -> str:
+    return _preview(seg.zh.strip(), 30)
+
+
 _LINE_BITS = 32
 _LINE_MASK = (1 << _LINE_BITS) - 1
 
@@ -67,16 +75,6 @@ class Groups:
             self.docs.append(doc)
         return index
 
-    def _loc(self, seg: Segment) -> Any:
-        last_doc, index = self._last_doc
-        if seg.doc is not last_doc:
-            index = self._index((seg.doc.file, seg.doc.id))
-            self._last_doc = (seg.doc, index)
-        line = seg.line
-        if seg.id == str(line) and 0 <= line <= _LINE_MASK:
-            return index << _LINE_BITS | line
-        return (index, line, seg.id)
-
     def location(self, loc: Any) -> Location:
         if isinstance(loc, int):
             index, line, seg_id = loc >> _LINE_BITS, loc & _LINE_MASK, str(loc & _LINE_MASK)
@@ -85,28 +83,41 @@ class Groups:
         file, doc_id = self.docs[index]
         return Location(file=file, line=line, segment=seg_id, doc=doc_id)
 
-    def add(self, key: Any, rendering: Any, preview: Callable[[], str], seg: Segment) -> None:
-        """Record ``seg`` under ``key`` with ``rendering``; ``preview`` is called only for a new rendering."""
-        loc = self._loc(seg)
+    def add(self, key: Any, rendering: Any, seg: Segment, preview: Callable[[Segment], str] | None = None) -> None:
+        """Record ``seg`` under ``key`` with ``rendering``.
+
+        ``preview(seg)`` is the text shown for a rendering, asked only for a new one (default:
+        the rendering itself). Called for every pair by every corpus rule, so the location is
+        worked out inline and a repeat of a known rendering costs one append.
+        """
+        doc = seg.doc
+        last_doc, index = self._last_doc
+        if doc is not last_doc:
+            index = self._index((doc.file, doc.id))
+            self._last_doc = (doc, index)
+        line = seg.line
+        loc = index << _LINE_BITS | line if seg.id == str(line) and 0 <= line <= _LINE_MASK else (index, line, seg.id)
         entries = self.entries
         entry = entries.get(key)
         if entry is None:
-            entries[key] = (rendering, preview(), loc)
-        elif isinstance(entry, tuple):
+            entries[key] = (rendering, rendering if preview is None else preview(seg), loc)
+        elif type(entry) is tuple:
             first, shown, held = entry
-            locs = held if isinstance(held, _CONTAINERS) else _locs([held])
             if first == rendering:
-                grown = _append(locs, loc)
-                if grown is not held:
-                    entries[key] = (first, shown, grown)
+                if type(held) is array and type(loc) is int:
+                    held.append(loc)
+                else:
+                    entries[key] = (first, shown, _joined(held, loc))
             else:
-                entries[key] = [[first, shown, locs], [rendering, preview(), _locs([loc])]]
+                locs = held if isinstance(held, _CONTAINERS) else _locs([held])
+                entries[key] = [[first, shown, locs],
+                                [rendering, rendering if preview is None else preview(seg), _locs([loc])]]
         else:
             for group in entry:
                 if group[0] == rendering:
-                    group[2] = _append(group[2], loc)
+                    group[2] = _joined(group[2], loc)
                     return
-            entry.append([rendering, preview(), _locs([loc])])
+            entry.append([rendering, rendering if preview is None else preview(seg), _locs([loc])])
 
     def merge(self, later: Groups) -> Groups:
         """Fold ``later`` (the state of the chunk after this one) into this state."""
@@ -152,13 +163,6 @@ _CONTAINERS = (array, list)
 def _locs(items: list[Any]) -> Any:
     """A container for locations: a compact array while every one is a packed int."""
     return array("Q", items) if all(isinstance(loc, int) for loc in items) else list(items)
-
-
-def _append(locs: Any, loc: Any) -> Any:
-    if isinstance(locs, array) and not isinstance(loc, int):
-        locs = list(locs)
-    locs.append(loc)
-    return locs
 
 
 def _extend(locs: Any, more: Any) -> Any:
@@ -225,7 +229,7 @@ class SegmentInconsistent(CorpusRule):
 
     def record(self, state: Groups, observation: tuple[bytes, bytes], segment: Segment) -> None:
         zh, en = observation
-        state.add(zh, en, lambda: _preview(segment.en.strip()), segment)
+        state.add(zh, en, segment, _en_preview)
 
     def merge(self, earlier: Groups, later: Groups) -> Groups:
         return earlier.merge(later)
@@ -261,7 +265,7 @@ class TargetInconsistent(CorpusRule):
 
     def record(self, state: Groups, observation: tuple[bytes, bytes], segment: Segment) -> None:
         zh_digest, en_digest = observation
-        state.add(en_digest, zh_digest, lambda: _preview(segment.zh.strip(), 30), segment)
+        state.add(en_digest, zh_digest, segment, _zh_preview)
 
     def merge(self, earlier: Groups, later: Groups) -> Groups:
         return earlier.merge(later)

@@ -159,7 +159,7 @@ class TermInconsistent(CorpusRule):
     def record(self, state: _State, observation: tuple[tuple[str, str], ...], segment: Segment) -> None:
         doc = segment.doc
         for zh, rendering in observation:
-            state.add((doc.file, doc.id, zh), rendering, lambda r=rendering: r, segment)
+            state.add((doc.file, doc.id, zh), rendering, segment)
 
     def merge(self, earlier: _State, later: _State) -> _State:
         return earlier.merge(later)
