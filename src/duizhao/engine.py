@@ -176,8 +176,8 @@ class PairMemo:
 
 
 #: distinct pairs a checker remembers per generation (see ``PairMemo``); at the default
-#: characters bound (256 per pair) a generation holds at most 2M characters of text
-MEMO_PAIRS = 8_192
+#: characters bound (256 per pair) a generation holds at most 4M characters of text
+MEMO_PAIRS = 16_384
 
 
 class Checker:

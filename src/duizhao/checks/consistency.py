@@ -125,14 +125,21 @@ class Groups:
         if mapping != list(range(len(mapping))):  # documents numbered differently: renumber later's
             later.entries = {key: _moved(entry, mapping) for key, entry in later.entries.items()}
         entries = self.entries
+        get = entries.get
         for key, entry in later.entries.items():
-            mine = entries.get(key)
+            mine = get(key)
             if mine is None:
                 entries[key] = entry
                 continue
             if type(mine) is tuple and type(entry) is tuple and mine[0] == entry[0]:
                 # the common case (a repeated text, rendered the same way in both chunks)
-                entries[key] = (mine[0], mine[1], _joined(mine[2], entry[2]))
+                held, more = mine[2], entry[2]
+                if type(held) is array and type(more) is int:
+                    held.append(more)
+                elif type(held) is array and type(more) is array:
+                    held.extend(more)
+                else:
+                    entries[key] = (mine[0], mine[1], _joined(held, more))
                 continue
             merged = _as_groups(mine)
             for rendering, preview, locs in _as_groups(entry):
