@@ -6,11 +6,13 @@ import gc
 
 import pytest
 
-from duizhao.gcpolicy import collector_resumed, frozen_as_passed
+from duizhao import gcpolicy
+from duizhao.gcpolicy import collector_resumed, frozen_as_passed, keep_frozen_until_exit
 
 
 @pytest.fixture(autouse=True)
-def _unfrozen():
+def _unfrozen(monkeypatch):
+    monkeypatch.setattr(gcpolicy, "_resume_at_end", True)  # a CLI test in this process may have said otherwise
     gc.unfreeze()
     yield
     gc.unfreeze()
@@ -36,3 +38,10 @@ def test_collector_resumed_unfreezes_at_the_end_or_when_the_consumer_stops(stop_
     assert gc.get_freeze_count() > 0 or stop_after is None
     stream.close()
     assert gc.get_freeze_count() == 0
+
+
+def test_a_process_that_exits_after_the_run_keeps_its_state_frozen():
+    keep_frozen_until_exit()
+    stream = collector_resumed(frozen_as_passed(range(3)))
+    assert list(stream) == [0, 1, 2]
+    assert gc.get_freeze_count() > 0

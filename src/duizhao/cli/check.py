@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from ..errors import DuizhaoError
+from ..gcpolicy import keep_frozen_until_exit
 from ..parallel import default_jobs
 from ..progress import progress_bar
 from ..report import formatter_class
@@ -76,6 +77,7 @@ def check(
                                fail_on=settled.fail_on, select=settled.select, ignore=settled.ignore,
                                severities=settled.severities,
                                jobs=default_jobs() if jobs is None else jobs, engine=engine, scheduler=scheduler)
+        keep_frozen_until_exit()  # this process ends with the report: see gcpolicy
         with progress_bar() as progress:
             outcome = run_check(request, progress)
         code = report(outcome, request, format_name=format, output=output, baseline=settled.baseline,
