@@ -45,3 +45,9 @@ def test_a_process_that_exits_after_the_run_keeps_its_state_frozen():
     stream = collector_resumed(frozen_as_passed(range(3)))
     assert list(stream) == [0, 1, 2]
     assert gc.get_freeze_count() > 0
+
+
+def test_a_caller_that_froze_objects_itself_keeps_them_frozen():
+    gc.freeze()  # e.g. a server that freezes before forking
+    assert list(collector_resumed(frozen_as_passed(range(3)))) == [0, 1, 2]
+    assert gc.get_freeze_count() > 0

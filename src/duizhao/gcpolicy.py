@@ -46,9 +46,12 @@ def keep_frozen_until_exit() -> None:
 
 def collector_resumed(items: Iterable[T]) -> Iterator[T]:
     """Pass ``items`` through; when they end (or the consumer stops), unfreeze everything,
-    unless ``keep_frozen_until_exit`` was called."""
+    unless ``keep_frozen_until_exit`` was called or the process had frozen objects before the
+    run (a caller with its own freezing policy, such as a server that forks: ``gc.unfreeze``
+    is process-wide, so it is theirs to call)."""
+    caller_froze = gc.get_freeze_count() > 0
     try:
         yield from items
     finally:
-        if _resume_at_end:
+        if _resume_at_end and not caller_froze:
             gc.unfreeze()
