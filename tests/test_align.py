@@ -241,6 +241,21 @@ def test_check_draft_needs_source(drafts: tuple[Path, Path]) -> None:
     assert result.exit_code == 2 and "--source" in result.output
 
 
+@pytest.mark.parametrize(("zh_text", "en_text", "empty_side"), [
+    ("第一句。第二句。\n", "", "b.txt"),
+    ("第一句。\n", "\n  \n", "b.txt"),
+    ("\n", "One. Two.\n", "a.txt"),
+])
+def test_align_cli_refuses_an_empty_side(tmp_path: Path, zh_text: str, en_text: str, empty_side: str) -> None:
+    (tmp_path / "a.txt").write_text(zh_text, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(en_text, encoding="utf-8")
+    out = tmp_path / "out.tsv"
+    result = CliRunner().invoke(app, ["align", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "-o", str(out)])
+    assert result.exit_code == 2
+    assert empty_side in result.output and "sentences to align" in result.output
+    assert "Traceback" not in result.output and not out.exists()
+
+
 @pytest.mark.parametrize(("props", "expected"), [
     ({"confidence": "0.31", "bead": "1-1"}, "alignment uncertain (confidence 0.31, 1-1 bead"),
     ({"confidence": "0.69", "bead": "2-1", "zh_line": "7"}, "2-1 bead; source line 7"),

@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 
 from ..checks.alignment import AlignmentUncertain
-from ..errors import DuizhaoError, OutputError, UsageError
+from ..errors import DuizhaoError, InputError, OutputError, UsageError
 from ._app import app, emit, fail
 
 ALIGN_FORMATS = ("tsv", "yaml", "tmx")
@@ -51,6 +51,11 @@ def align(
             raise UsageError(f"--format must be one of {', '.join(ALIGN_FORMATS)}, not {format!r}")
         segments = list(draft_segments(zh_file, en_file, matcher=load_matcher(glossary, encoding),
                                        encoding=encoding, split=not no_split))
+        # one empty side makes every bead 1-0 (or 0-1): almost certainly the wrong file
+        for side, path in (("en", en_file), ("zh", zh_file)):
+            if segments and not any(getattr(seg, side) for seg in segments):
+                raise InputError(f"no {'English' if side == 'en' else 'Chinese'} sentences to align "
+                                 "(the file is empty or blank)", file=str(path))
         if format == "tsv":
             count = write_tsv(segments, output)
         else:
