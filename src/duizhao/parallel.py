@@ -218,6 +218,7 @@ def check_parallel(checker: Checker, setup: CheckSetup, tasks: Iterable[Task | F
             checker.reduce(in_order(_ordered(pool, chain(head, tasks), window=jobs * 3)), progress))
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+        _PARENT_MATCHER = None  # workers fork on demand while the pool runs; after it, nothing may
 
 
 def _ordered(pool: ProcessPoolExecutor, tasks: Iterator[Task | Failure],
