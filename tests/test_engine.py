@@ -119,3 +119,17 @@ def test_pair_memo_keeps_two_generations_bounded_by_pairs_and_characters() -> No
     by_text = PairMemo(capacity=1000, max_chars=10)
     by_text.put(("长" * 6, "long"), 1)  # 10 characters: the generation is full
     assert by_text.young == {} and by_text.old == {("长" * 6, "long"): 1}
+
+
+def test_locations_of_a_repeated_text_grow_in_place() -> None:
+    """A text seen n times must not copy its n locations on each sighting (YAML ids are not line numbers)."""
+    from duizhao.checks.consistency import Groups
+
+    groups = Groups()
+    segments = [seg("同一句。", "Same sentence here.", f"s{i}", i + 1) for i in range(5)]
+    groups.add(b"k", b"r", segments[0])
+    groups.add(b"k", b"r", segments[1])
+    held = groups.entries[b"k"][2]
+    for segment in segments[2:]:
+        groups.add(b"k", b"r", segment)
+    assert groups.entries[b"k"][2] is held and [loc[2] for loc in held] == [f"s{i}" for i in range(5)]

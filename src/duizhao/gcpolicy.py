@@ -11,6 +11,7 @@ reference cycles among them would wait for ``gc.unfreeze`` — and the run's sta
 from __future__ import annotations
 
 import gc
+import threading
 from collections.abc import Iterable, Iterator
 from typing import TypeVar
 
@@ -20,18 +21,36 @@ T = TypeVar("T")
 FREEZE_EVERY = 16_384
 
 
+class _Runs:
+    """The runs in progress in this process, and whether they may freeze.
+
+    Freezing is process-wide, so it is decided once for a group of overlapping runs (threads,
+    lazily consumed generators): allowed only if nothing was frozen when the first of them
+    started (a caller that freezes, such as a server that forks, keeps its own policy and we
+    never freeze its objects), and undone when the last of them ends.
+    """
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.active = 0
+        self.may_freeze = False
+        self.resume_at_end = True
+
+
+_runs = _Runs()
+
+
 def frozen_as_passed(items: Iterable[T], every: int = 1) -> Iterator[T]:
-    """Pass ``items`` through, freezing what is alive after every ``every`` of them were used."""
+    """Pass ``items`` through, freezing what is alive after every ``every`` of them were used
+    (inside ``collector_resumed``, and only when freezing is allowed there)."""
     pending = 0
     for item in items:
         yield item
         pending += 1
         if pending >= every:
-            gc.freeze()
             pending = 0
-
-
-_resume_at_end = True
+            if _runs.may_freeze:
+                gc.freeze()
 
 
 def keep_frozen_until_exit() -> None:
@@ -40,18 +59,23 @@ def keep_frozen_until_exit() -> None:
     Unfreezing hands millions of objects back to the collector, which then scans them all
     once (0.2 s after a million pairs) just before the process exits anyway.
     """
-    global _resume_at_end
-    _resume_at_end = False
+    _runs.resume_at_end = False
 
 
 def collector_resumed(items: Iterable[T]) -> Iterator[T]:
-    """Pass ``items`` through; when they end (or the consumer stops), unfreeze everything,
-    unless ``keep_frozen_until_exit`` was called or the process had frozen objects before the
-    run (a caller with its own freezing policy, such as a server that forks: ``gc.unfreeze``
-    is process-wide, so it is theirs to call)."""
-    caller_froze = gc.get_freeze_count() > 0
+    """One run: pass ``items`` through, allowing ``frozen_as_passed`` to freeze while they
+    flow; when the last overlapping run ends (or its consumer stops), unfreeze everything
+    this group of runs froze, unless ``keep_frozen_until_exit`` was called."""
+    with _runs.lock:
+        if _runs.active == 0:
+            _runs.may_freeze = gc.get_freeze_count() == 0
+        _runs.active += 1
     try:
         yield from items
     finally:
-        if _resume_at_end and not caller_froze:
-            gc.unfreeze()
+        with _runs.lock:
+            _runs.active -= 1
+            if _runs.active == 0:
+                if _runs.may_freeze and _runs.resume_at_end:
+                    gc.unfreeze()
+                _runs.may_freeze = False

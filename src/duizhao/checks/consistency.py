@@ -193,7 +193,10 @@ def _joined(held: Any, more: Any) -> Any:
         joined = array("Q", (held,))
         joined.extend(more) if more_type is array else joined.append(more)
         return joined
-    locs = list(held) if isinstance(held, _CONTAINERS) else [held]
+    if held_type is list:  # in place: a text seen n times must not cost n copies
+        held.extend(more) if more_type is array or more_type is list else held.append(more)
+        return held
+    locs = list(held) if held_type is array else [held]
     locs.extend(more if isinstance(more, _CONTAINERS) else (more,))
     return _locs(locs)
 
