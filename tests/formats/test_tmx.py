@@ -289,11 +289,23 @@ ENCODED = tmx(tu(("zh-CN", "编码𠀀"), ("en", "encoding é")), header='srclan
     ("utf-16le, no encoding declared", ENCODED.replace(' encoding="UTF-8"', "").encode("utf-16-le")),
     ("declares utf-16, bytes are utf-8 (memoQ)", ENCODED.replace("UTF-8", "utf-16").encode("utf-8")),
     ("gb18030 declared", ENCODED.replace("UTF-8", "GB18030").encode("gb18030")),
+    ("declares GBK, bytes are utf-8", ENCODED.replace("UTF-8", "GBK").encode("utf-8")),
+    ("declares gb2312, bytes are utf-8", ENCODED.replace("UTF-8", "gb2312").encode("utf-8")),
+    ("declares Big5, bytes are utf-8", ENCODED.replace("UTF-8", "Big5").encode("utf-8")),
 ])
 def test_encodings(tmp_path, name, data):
     path = tmp_path / "enc.tmx"
     path.write_bytes(data)
     assert [(s.zh, s.en) for s in TmxReader().read(path)] == [("编码𠀀", "encoding é")], name
+
+
+@pytest.mark.parametrize(("declared", "codec"), [("GBK", "gbk"), ("GB2312", "gb2312"), ("Big5", "big5")])
+def test_real_legacy_files_are_read_as_declared(tmp_path, declared, codec):
+    text = "中华人民共和国国务院新闻办公室发布白皮书" if codec != "big5" else "中華人民共和國國務院新聞辦公室發佈白皮書"
+    data = tmx(tu(("zh-CN", text), ("en", "white paper")), header='srclang="zh-CN"').replace("UTF-8", declared)
+    path = tmp_path / "legacy.tmx"
+    path.write_bytes(data.encode(codec))
+    assert [s.zh for s in TmxReader().read(path)] == [text]
 
 
 def test_wrong_declared_encoding_is_an_encoding_error(tmp_path):

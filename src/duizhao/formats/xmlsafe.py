@@ -11,7 +11,8 @@ connection or expand an entity bomb. Three layers guarantee it:
 3. An entity reference that survives inside content is refused rather than silently dropped.
 
 Encodings are sniffed from the first bytes the way real files need: BOMs, UTF-16 without a
-BOM, and the memoQ export that declares ``encoding="utf-16"`` but is written in UTF-8.
+BOM, the memoQ export that declares ``encoding="utf-16"`` but is written in UTF-8, and files
+that declare GBK/GB2312/Big5 but are written in UTF-8 (``mislabelled_utf8``).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from __future__ import annotations
 import codecs
 import re
 from collections.abc import Iterator
+from itertools import islice
 from pathlib import Path
 
 from lxml import etree
@@ -72,6 +74,48 @@ def libxml_encoding(head: bytes, declared: str | None = None) -> str | None:
     return None
 
 
+# Chinese legacy encodings (Python codec names) a tool may declare for a file it wrote in UTF-8
+_LEGACY_CJK = frozenset({"gbk", "gb2312", "gb18030", "big5", "big5hkscs", "cp950"})
+#: bytes read to tell a mislabelled UTF-8 file from a real legacy one
+_SAMPLE_BYTES = 1 << 20
+_IDEOGRAPH = re.compile("[\u3400-\u9fff\U00020000-\U0003134f]")
+
+
+def mislabelled_utf8(path: Path, head: bytes) -> str | None:
+    """The legacy Chinese encoding (GBK, Big5, ...) ``path`` declares when its bytes are UTF-8.
+
+    Some tools write UTF-8 under an ``encoding="GBK"`` declaration. Reading such a file as
+    declared gives silent mojibake, since GBK decodes almost any byte sequence. Real GBK or
+    Big5 Chinese text is practically never valid UTF-8 (their two-byte characters do not fit
+    UTF-8's patterns), so a first megabyte that holds non-ASCII bytes and decodes as UTF-8
+    settles it; a character cut at the end of the sample does not count against it.
+    """
+    match = _DECLARED.match(head)
+    if match is None:
+        return None
+    declared = match.group(1).decode("ascii")
+    try:
+        if codecs.lookup(declared).name not in _LEGACY_CJK:
+            return None
+    except LookupError:
+        return None
+    try:
+        with open(path, "rb") as handle:
+            sample = handle.read(_SAMPLE_BYTES)
+    except OSError:
+        return None  # the parser reports the file properly
+    if sample.isascii():
+        return None
+    try:
+        text = sample.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if not (exc.reason == "unexpected end of data" and len(sample) == _SAMPLE_BYTES):
+            return None
+        text = sample[: exc.start].decode("utf-8")
+    # A few GBK words do pass as UTF-8 (谢谢 reads as Cyrillic): UTF-8 Chinese must show ideographs.
+    return declared if sum(1 for _ in islice(_IDEOGRAPH.finditer(text), 2)) == 2 else None
+
+
 def iterparse(path: Path, *, events: tuple[str, ...] = ("start", "end"),
               encoding: str | None = None) -> Iterator[tuple[str, etree._Element]]:
     """Stream ``(event, element)`` from ``path`` with the hardened configuration.
@@ -89,6 +133,8 @@ def iterparse(path: Path, *, events: tuple[str, ...] = ("start", "end"),
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror}", file=file) from None
     force = libxml_encoding(head, encoding)
+    if force is None and mislabelled_utf8(path, head):
+        force = "UTF-8"  # as with the memoQ files that declare UTF-16: the bytes decide
     wanted = tuple(dict.fromkeys(("start", *events)))  # "start" is always needed for the entity check
     parser = etree.iterparse(file, events=wanted, encoding=force, **SAFE_OPTIONS)
     checked = False
