@@ -244,12 +244,14 @@ def read_text(path: str | Path, encoding: str | None = None) -> str:
 
 
 @contextmanager
-def atomic_writer(path: str | Path, *, binary: bool = False, encoding: str = "utf-8") -> Iterator[IO]:
+def atomic_writer(path: str | Path, *, binary: bool = False, encoding: str = "utf-8",
+                  file_mode: int | None = None) -> Iterator[IO]:
     """Write to a temporary file beside ``path`` and rename it into place on success.
 
     A crash or an error half-way leaves the old file untouched and no partial file behind.
     A symlink keeps pointing where it did (its target is replaced); a device or FIFO such as
-    ``/dev/stdout`` cannot be replaced by a rename, so it is written to directly.
+    ``/dev/stdout`` cannot be replaced by a rename, so it is written to directly. The file
+    gets ``file_mode`` when given, else the replaced file's mode, else the umask's.
     """
     path = Path(path)
     if path.is_dir():
@@ -271,7 +273,9 @@ def atomic_writer(path: str | Path, *, binary: bool = False, encoding: str = "ut
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
         # mkstemp creates 0600; the result should have the replaced file's mode, or the umask's
-        os.fchmod(fd, stat.S_IMODE(path.stat().st_mode) if path.exists() else _new_file_mode())
+        if file_mode is None:
+            file_mode = stat.S_IMODE(path.stat().st_mode) if path.exists() else _new_file_mode()
+        os.fchmod(fd, file_mode)
     except OSError as exc:
         raise OutputError(f"cannot write: {exc.strerror}", file=str(path)) from None
     try:

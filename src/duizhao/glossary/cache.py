@@ -23,12 +23,13 @@ import hashlib
 import os
 import pickle
 import sys
-import tempfile
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from ..errors import OutputError
 from ..model import Glossary
+from ..textio import atomic_writer
 
 #: bumped when the layout of an entry changes
 SCHEMA = 1
@@ -161,21 +162,14 @@ def _write(directory: Path, slot: Path, key: bytes, glossary: Glossary) -> None:
         payload = key + pickle.dumps(glossary, protocol=pickle.HIGHEST_PROTOCOL)
     except Exception:  # an unpicklable glossary is simply not cached
         return
-    tmp_name = ""
     try:
         directory.mkdir(mode=0o700, parents=True, exist_ok=True)
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{slot.name}.", suffix=".tmp", dir=directory)
-        with os.fdopen(fd, "wb") as handle:
+        # readers see the old entry or the new one, never half of one; a pickle is for its owner only
+        with atomic_writer(slot, binary=True, file_mode=0o600) as handle:
             handle.write(payload)
-        os.replace(tmp_name, slot)  # readers see the old entry or the new one, never half of one
-        tmp_name = ""
         _prune(directory)
-    except OSError:  # read-only home, full disk, a file where the directory should be: no cache
+    except (OSError, OutputError):  # read-only home, full disk, a file where the directory should be
         pass
-    finally:
-        if tmp_name:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp_name)
 
 
 def _prune(directory: Path) -> None:
