@@ -100,24 +100,26 @@ class Groups:
         entries = self.entries
         entry = entries.get(key)
         if entry is None:
-            entries[key] = (rendering, rendering if preview is None else preview(seg), loc)
+            entries[key] = (rendering, _shown(rendering, preview, seg), loc)
         elif type(entry) is tuple:
             first, shown, held = entry
             if first == rendering:
-                if type(held) is array and type(loc) is int:
+                if type(held) is array and type(loc) is int:  # the usual repeat, without a call
                     held.append(loc)
                 else:
-                    entries[key] = (first, shown, _joined(held, loc))
+                    joined = _joined(held, loc)
+                    if joined is not held:  # grown in place otherwise
+                        entries[key] = (first, shown, joined)
             else:
                 locs = held if isinstance(held, _CONTAINERS) else _locs([held])
                 entries[key] = [[first, shown, locs],
-                                [rendering, rendering if preview is None else preview(seg), _locs([loc])]]
+                                [rendering, _shown(rendering, preview, seg), _locs([loc])]]
         else:
             for group in entry:
                 if group[0] == rendering:
                     group[2] = _joined(group[2], loc)
                     return
-            entry.append([rendering, rendering if preview is None else preview(seg), _locs([loc])])
+            entry.append([rendering, _shown(rendering, preview, seg), _locs([loc])])
 
     def merge(self, later: Groups) -> Groups:
         """Fold ``later`` (the state of the chunk after this one) into this state."""
@@ -133,19 +135,16 @@ class Groups:
                 continue
             if type(mine) is tuple and type(entry) is tuple and mine[0] == entry[0]:
                 # the common case (a repeated text, rendered the same way in both chunks)
-                held, more = mine[2], entry[2]
-                if type(held) is array and type(more) is int:
-                    held.append(more)
-                elif type(held) is array and type(more) is array:
-                    held.extend(more)
-                else:
-                    entries[key] = (mine[0], mine[1], _joined(held, more))
+                held = mine[2]
+                joined = _joined(held, entry[2])
+                if joined is not held:  # grown in place otherwise
+                    entries[key] = (mine[0], mine[1], joined)
                 continue
             merged = _as_groups(mine)
             for rendering, preview, locs in _as_groups(entry):
                 for group in merged:
                     if group[0] == rendering:
-                        group[2] = _extend(group[2], locs)
+                        group[2] = _joined(group[2], locs)
                         break
                 else:
                     merged.append([rendering, preview, locs])
@@ -172,11 +171,8 @@ def _locs(items: list[Any]) -> Any:
     return array("Q", items) if all(isinstance(loc, int) for loc in items) else list(items)
 
 
-def _extend(locs: Any, more: Any) -> Any:
-    if isinstance(locs, array) and not isinstance(more, array):
-        locs = list(locs)
-    locs.extend(more)
-    return locs
+def _shown(rendering: Any, preview: Callable[[Segment], str] | None, seg: Segment) -> Any:
+    return rendering if preview is None else preview(seg)
 
 
 def _joined(held: Any, more: Any) -> Any:
