@@ -9,10 +9,11 @@ import typer
 
 from ..errors import DuizhaoError
 from ..gcpolicy import keep_frozen_until_exit
+from ..outputs import refuse_overwriting_inputs
 from ..parallel import default_jobs
 from ..progress import progress_bar
 from ..report import formatter_class
-from ..runner import CheckRequest, run_check
+from ..runner import DEFAULT_CORPUS, DEFAULT_GLOSSARY, CheckRequest, run_check
 from ._app import app, fail
 from ._check_options import report, settle
 
@@ -77,6 +78,10 @@ def check(
                                fail_on=settled.fail_on, select=settled.select, ignore=settled.ignore,
                                severities=settled.severities,
                                jobs=default_jobs() if jobs is None else jobs, engine=engine, scheduler=scheduler)
+        refuse_overwriting_inputs(
+            (output, write_baseline),
+            (*(request.paths or (DEFAULT_CORPUS,)), source, draft, settled.glossary or DEFAULT_GLOSSARY,
+             settled.baseline, settled.config.file))
         keep_frozen_until_exit()  # this process ends with the report: see gcpolicy
         with progress_bar() as progress:
             outcome = run_check(request, progress)

@@ -11,6 +11,7 @@ import typer
 
 from ..checks.alignment import AlignmentUncertain
 from ..errors import DuizhaoError, InputError, OutputError, UsageError
+from ..outputs import refuse_overwriting_inputs
 from ._app import app, emit, fail
 
 ALIGN_FORMATS = ("tsv", "yaml", "tmx")
@@ -49,6 +50,9 @@ def align(
     try:
         if format not in ALIGN_FORMATS:
             raise UsageError(f"--format must be one of {', '.join(ALIGN_FORMATS)}, not {format!r}")
+        from ..runner import resolve_glossary
+
+        refuse_overwriting_inputs((output,), (zh_file, en_file, resolve_glossary(glossary)))
         segments = list(draft_segments(zh_file, en_file, matcher=load_matcher(glossary, encoding),
                                        encoding=encoding, split=not no_split))
         # one empty side makes every bead 1-0 (or 0-1): almost certainly the wrong file
@@ -100,6 +104,7 @@ def score(
     try:
         if format not in ("text", "json"):
             raise UsageError(f"--format must be text or json, not {format!r}")
+        refuse_overwriting_inputs((output,), (hyp, *refs))
         result = score_files(hyp, refs, segments=segments, encoding=encoding,
                              metrics=[m.strip().lower() for m in metrics.split(",") if m.strip()])
         if format == "json":

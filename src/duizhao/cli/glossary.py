@@ -18,6 +18,7 @@ from ..glossary.lint import has_errors, lint_glossary
 from ..glossary.load import glossary_yaml
 from ..glossary.lookup import corpus_usage, lookup_terms
 from ..model import Term
+from ..outputs import refuse_overwriting_inputs
 from ..runner import DEFAULT_CORPUS, DEFAULT_GLOSSARY
 from ..textio import write_text_atomic
 from ._app import app, fail
@@ -141,7 +142,9 @@ def export(
     """Export the glossary as TBX-Basic (TBX v3) or as CSV for memoQ / Trados MultiTerm."""
     try:
         kind = _kind(format, output)
-        loaded = load_glossary(_glossary_path(glossary))
+        glossary_path = _glossary_path(glossary)
+        refuse_overwriting_inputs((output,), (glossary_path,))
+        loaded = load_glossary(glossary_path)
         if kind == "tbx":
             count = write_tbx(loaded.terms, output, source_lang=src_lang, target_lang=tgt_lang)
         else:
@@ -163,6 +166,7 @@ def import_(
     """Read a TBX or CSV termbase back into glossary YAML."""
     try:
         kind = _kind(format, source)
+        refuse_overwriting_inputs((output,), (source,))
         if kind == "tbx":
             terms = read_tbx(source, source_lang=src_lang, target_lang=tgt_lang)
         else:

@@ -13,6 +13,7 @@ from ..formats import WRITERS
 from ..formats.convert import export as export_pairs
 from ..formats.convert import import_file
 from ..formats.moses import pair_paths
+from ..outputs import refuse_overwriting_inputs
 from ..runner import resolve_inputs
 from ._app import app, fail
 
@@ -37,7 +38,9 @@ def export(
         if format not in WRITERS:
             raise UsageError(f"unknown export format {format!r} (known: {', '.join(sorted(WRITERS))})")
         options = {"src_lang": src_lang, "tgt_lang": tgt_lang, "adminlang": adminlang} if format == "tmx" else {}
-        count = export_pairs(resolve_inputs(paths or ()), output, format, encoding=encoding,
+        inputs = resolve_inputs(paths or ())
+        refuse_overwriting_inputs(pair_paths(output) if format == "moses" else (output,), inputs)
+        count = export_pairs(inputs, output, format, encoding=encoding,
                              input_format=input_format, **options)
     except DuizhaoError as error:
         raise fail(error) from None
@@ -65,6 +68,7 @@ def import_(
     """
     try:
         options = {"doc_id": doc_id} if doc_id else {}
+        refuse_overwriting_inputs((output, *pair_paths(output)), (source,))
         result = import_file(source, output, input_format=input_format, output_format=to, encoding=encoding,
                              zh_lang=zh_lang, en_lang=en_lang, inline=inline, traditional=traditional, **options)
     except DuizhaoError as error:
