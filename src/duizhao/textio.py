@@ -1,6 +1,6 @@
 """Reading text files the way translators' files really arrive, and writing files safely.
 
-Accepted without options: UTF-8 with or without BOM, UTF-16 with BOM, LF or CRLF line ends.
+Accepted without options: UTF-8 with or without BOM, UTF-16 with BOM, LF, CRLF or lone-CR line ends.
 Anything else (GBK, UTF-16 without BOM, Latin-1) is refused with the line where decoding
 failed and a hint to pass ``--encoding``: guessing encodings silently corrupts Chinese text.
 """
@@ -118,17 +118,38 @@ def iter_lines(path: str | Path, encoding: str | None = None) -> Iterator[tuple[
 
 
 def _iter_utf8_lines(raw: IO[bytes], path: Path, head: bytes, encoding: str | None) -> Iterator[tuple[int, str]]:
-    for lineno, data in enumerate(raw, start=1):
-        if lineno == 1 and data.startswith(codecs.BOM_UTF8):
+    lineno = 0
+    for data in raw:
+        if lineno == 0 and data.startswith(codecs.BOM_UTF8):
             data = data[3:]
         try:
             line = data.decode("utf-8")
         except UnicodeError:
             hint = "" if encoding else _no_bom_utf16_hint(head)
-            raise EncodingError(f"cannot decode as UTF-8{hint}", file=str(path), line=lineno) from None
-        if line.endswith("\n"):
-            line = line[:-2] if line.endswith("\r\n") else line[:-1]
+            raise EncodingError(f"cannot decode as UTF-8{hint}", file=str(path), line=lineno + 1) from None
+        line = _strip_line_end(line)
+        if "\r" in line:  # lone CRs (classic Mac line ends) end lines too
+            for part in line.split("\r"):
+                lineno += 1
+                yield lineno, part
+            continue
+        lineno += 1
         yield lineno, line
+
+
+def _strip_line_end(line: str) -> str:
+    """``line`` without its one line end: CRLF, LF or a lone CR."""
+    if line.endswith("\r\n"):
+        return line[:-2]
+    if line.endswith(("\n", "\r")):
+        return line[:-1]
+    return line
+
+
+def count_line_ends(data: bytes, start: int = 0, end: int | None = None) -> int:
+    """Line ends in ``data[start:end]``: LF, CRLF and a lone CR each count once."""
+    end = len(data) if end is None else end
+    return data.count(b"\n", start, end) + data.count(b"\r", start, end) - data.count(b"\r\n", start, end)
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,14 +194,15 @@ def iter_line_ranges(path: str | Path, encoding: str | None = None,
                     yield LineRange(str(path), offset, offset + len(carry), line, encoding), carry
                 return
             data = carry + chunk if carry else chunk
-            cut = data.rfind(b"\n") + 1
+            # cut after the last line end; a CR as the very last byte may be half of a CRLF
+            cut = max(data.rfind(b"\n"), data.rfind(b"\r", 0, len(data) - 1)) + 1
             if cut == 0:  # one very long line: keep reading until it ends
                 carry = data
                 continue
             block, carry = data[:cut], data[cut:]
             yield LineRange(str(path), offset, offset + cut, line, encoding), block
             offset += cut
-            line += block.count(b"\n")
+            line += count_line_ends(block)
 
 
 def read_range(rng: LineRange) -> bytes:
@@ -210,10 +232,10 @@ def decode_range(rng: LineRange, data: bytes, file: str | None = None) -> list[s
         text = data.decode("utf-8")
     except UnicodeError as exc:
         hint = "" if rng.declared else _no_bom_utf16_hint(_head_of(rng.path))
-        line = rng.first_line + data.count(b"\n", 0, exc.start)
+        line = rng.first_line + count_line_ends(data, 0, exc.start)
         raise EncodingError(f"cannot decode as UTF-8{hint}", file=file or rng.path, line=line) from None
     if "\r" in text:
-        text = text.replace("\r\n", "\n")
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines = text.split("\n")
     if lines[-1] == "":  # the range ends with a line break (always, except a last line without one)
         lines.pop()
@@ -232,7 +254,7 @@ def read_text(path: str | Path, encoding: str | None = None) -> str:
     try:
         text = data.decode(codec)
     except UnicodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
+        line = count_line_ends(data, 0, exc.start) + 1
         raise EncodingError(
             "cannot decode as " + (encoding or "UTF-8") + ("" if encoding else _no_bom_utf16_hint(data[:_SNIFF_BYTES])),
             file=str(path),

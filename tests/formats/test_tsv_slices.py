@@ -18,7 +18,7 @@ LAYOUTS = {
     "header-ids": "id\tzh\ten\nx1\t甲\tA\nx2\t乙\tB\n",
     "crlf-blank-lines": "\r\n\r\nzh\ten\r\n甲\tA\r\n\r\n乙\tB\r\n   \r\n丙\tC",
     "bom": "\ufeff甲\tA\n乙\t“B”\n",
-    "lone-cr-kept": "甲\tA\rB\n乙\tC\r",
+    "lone-cr-ends-lines": "甲\tA\r乙\tB\n丙\tC\r",  # issue 13: CR ends a line like LF
 }
 
 
