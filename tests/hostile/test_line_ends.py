@@ -40,7 +40,8 @@ CASES = [
     *(Case(f"tsv-jobs2-{name}", ("check", "x.tsv", "-j", "2", "-f", "json"), files={"x.tsv": _joined(end)}, code=1,
            stdout_has='"segments": 3') for name, end in ENDINGS.items()),
     *(Case(f"jsonl-{name}", ("check", "x.jsonl", "-j", "1", "-f", "json"),
-           files={"x.jsonl": _joined(end, JSONL)}, code=1, stdout_has='"segments": 2') for name, end in ENDINGS.items()),
+           files={"x.jsonl": _joined(end, JSONL)}, code=1, stdout_has='"segments": 2')
+      for name, end in ENDINGS.items()),
     *(Case(f"moses-{name}", ("check", "m.zh", "-j", "1", "-f", "json"),
            files={"m.zh": _joined(end, ["新质生产力", "你好"]), "m.en": _joined(end, ["new productivity", "hello"])},
            code=1, stdout_has='"segments": 2') for name, end in ENDINGS.items()),
