@@ -80,6 +80,16 @@ class Document:
 
 
 @dataclass(frozen=True, slots=True)
+class Evidence:
+    """Where an English rendering was published: the phrase as printed, and the page it is on."""
+
+    quote: str
+    url: str = ""
+    outlet: str = ""
+    date: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class Term:
     """One controlled-glossary entry."""
 
@@ -95,6 +105,11 @@ class Term:
     forbidden_everywhere: bool = False
     file: str = ""
     line: int = 0
+    # The published English phrases that show the renderings are official.
+    evidence: tuple[Evidence, ...] = ()
+    # What a numbered formula (两个确立, 四个自信…) stands for, in English, for texts that
+    # translate the formula by its content rather than by its label.
+    expands_to: tuple[str, ...] = ()
 
     @property
     def renderings(self) -> tuple[str, ...]:

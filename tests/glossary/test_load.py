@@ -78,3 +78,40 @@ def test_yaml_round_trip(policy, tmp_path):
     path.write_text(glossary_yaml(policy.terms), encoding="utf-8")
     again = load_glossary(path)
     assert again.hash == policy.hash
+
+
+def test_evidence_and_expansions_load_and_round_trip(tmp_path):
+    path = tmp_path / "g.yaml"
+    path.write_text(
+        "terms:\n"
+        "  - zh: 两个维护\n"
+        "    en: Two Upholds\n"
+        "    expands_to:\n"
+        "      - uphold General Secretary Xi Jinping's core position on the Party Central Committee\n"
+        "    evidence:\n"
+        "      - quote: resolutely achieve the Two Upholds\n"
+        "        url: https://example.org/a\n"
+        "        outlet: Xinhua\n"
+        "        date: 2022-10-22\n"
+        "      - {quote: the Two Upholds}\n", encoding="utf-8")
+    term = load_glossary(path).terms[0]
+    assert term.expands_to == ("uphold General Secretary Xi Jinping's core position on the Party Central Committee",)
+    assert [(e.quote, e.outlet, e.date) for e in term.evidence] == [
+        ("resolutely achieve the Two Upholds", "Xinhua", "2022-10-22"), ("the Two Upholds", "", "")]
+    again = tmp_path / "again.yaml"
+    again.write_text(glossary_yaml([term]), encoding="utf-8")
+    reloaded = load_glossary(again).terms[0]
+    assert (reloaded.evidence, reloaded.expands_to) == (term.evidence, term.expands_to)
+    assert load_glossary(again).hash == load_glossary(path).hash
+
+
+def test_evidence_without_a_quote_or_with_a_typo_is_a_lint_problem(tmp_path):
+    path = tmp_path / "g.yaml"
+    path.write_text("terms:\n  - zh: 乡村振兴\n    en: rural revitalization\n"
+                    "    evidence:\n      - {url: https://example.org, qoute: x}\n", encoding="utf-8")
+    codes = sorted(p.rule for p in load_glossary(path).problems)
+    assert codes == ["glossary-evidence-incomplete", "glossary-unknown-field"]
+    path.write_text("terms:\n  - zh: 乡村振兴\n    en: rural revitalization\n    evidence: [just text]\n",
+                    encoding="utf-8")
+    with pytest.raises(GlossaryError):
+        load_glossary(path)

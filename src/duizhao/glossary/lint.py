@@ -11,6 +11,7 @@ entry, and the entry's ``zh`` in ``segment``, so the report formatters can print
     glossary-forbidden-accepted a forbidden rendering that is also approved or a variant          error
     glossary-unmatchable        a term the matcher can never report (covered by another entry)    error
     glossary-script             Traditional characters in a file declared ``script: simplified``  error
+    glossary-evidence-incomplete an ``evidence`` item without the quoted English phrase          error
     glossary-proposed           a proposed term: no official rendering yet                        warning
 """
 

@@ -31,13 +31,14 @@ from pathlib import Path
 import yaml
 
 from ..errors import GlossaryError, InputError
-from ..model import Finding, Glossary, Location, Severity, Term
+from ..model import Evidence, Finding, Glossary, Location, Severity, Term
 from ..textio import read_text
 from ..yamlio import compose, line_of, mapping_items, to_python
 from .cache import load_cached
 
 TERM_FIELDS = ("zh", "en", "variants", "forbidden", "note", "source", "status", "domain",
-               "case_sensitive", "forbidden_everywhere")
+               "case_sensitive", "forbidden_everywhere", "evidence", "expands_to")
+EVIDENCE_FIELDS = ("quote", "url", "outlet", "date")
 FILE_FIELDS = ("terms", "script", "lang", "name", "title", "description", "note", "source", "version")
 STATUSES = ("approved", "proposed", "deprecated")
 SCRIPTS = ("simplified", "traditional")
@@ -110,7 +111,8 @@ def glossary_hash(terms: Iterable[Term]) -> str:
     """
     canonical = [
         [t.zh, t.en, list(t.variants), list(t.forbidden), t.status, t.domain, t.case_sensitive,
-         t.forbidden_everywhere, t.note, t.source]
+         t.forbidden_everywhere, t.note, t.source, list(t.expands_to),
+         [[e.quote, e.url, e.outlet, e.date] for e in t.evidence]]
         for t in terms
     ]
     blob = json.dumps(canonical, ensure_ascii=False, separators=(",", ":"))
@@ -194,7 +196,34 @@ def _entry(node: yaml.Node, file: str, problems: list[Finding]) -> Term | None:
         forbidden_everywhere=_flag(fields.get("forbidden_everywhere"), file, "'forbidden_everywhere'"),
         file=file,
         line=line,
+        evidence=_evidence(fields.get("evidence"), file, zh, problems),
+        expands_to=_text_list(fields.get("expands_to"), file, "'expands_to'"),
     )
+
+
+def _evidence(node: yaml.Node | None, file: str, zh: str, problems: list[Finding]) -> tuple[Evidence, ...]:
+    """``evidence: [{quote, url, outlet, date}, ...]``; one mapping alone is accepted as a list of one."""
+    if node is None:
+        return ()
+    items = node.value if isinstance(node, yaml.SequenceNode) else [node]
+    out = []
+    for item in items:
+        if not isinstance(item, yaml.MappingNode):
+            raise GlossaryError("each 'evidence' item must be a mapping with 'quote' and 'url'", file=file,
+                                line=line_of(item))
+        fields = dict(mapping_items(item, file, "an evidence item"))
+        for key, value in fields.items():
+            if key not in EVIDENCE_FIELDS:
+                problems.append(problem(
+                    "glossary-unknown-field", Severity.ERROR,
+                    f"unknown evidence field {key!r} (expected: {', '.join(EVIDENCE_FIELDS)}) — it is ignored",
+                    file, line_of(value), zh))
+        record = Evidence(**{name: _text(fields.get(name), file, f"evidence {name!r}") for name in EVIDENCE_FIELDS})
+        if not record.quote:
+            problems.append(problem("glossary-evidence-incomplete", Severity.ERROR,
+                                    f"{zh}: an evidence item has no 'quote'", file, line_of(item), zh))
+        out.append(record)
+    return tuple(out)
 
 
 def _text(node: yaml.Node | None, file: str, what: str) -> str:
@@ -258,6 +287,11 @@ def glossary_yaml(terms: Iterable[Term], *, script: str = "") -> str:
             entry["case_sensitive"] = True
         if term.forbidden_everywhere:
             entry["forbidden_everywhere"] = True
+        if term.expands_to:
+            entry["expands_to"] = list(term.expands_to)
+        if term.evidence:
+            entry["evidence"] = [{k: v for k, v in (("quote", e.quote), ("url", e.url), ("outlet", e.outlet),
+                                                    ("date", e.date)) if v} for e in term.evidence]
         entries.append(entry)
     data: dict[str, object] = {"script": script} if script else {}
     data["terms"] = entries
