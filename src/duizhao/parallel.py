@@ -20,11 +20,13 @@ from dataclasses import dataclass
 from itertools import chain, islice
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, Protocol
+from typing import Any
 
 from .engine import Checker, CheckSetup, ChunkResult, Progress
 from .errors import DuizhaoError
-from .formats import expand_paths, reader_for
+from .formats import SlicingReader, Task, expand_paths, reader_for
+
+__all__ = ["Failure", "PairBatch", "Task", "check_parallel", "check_task", "default_jobs", "in_order", "plan"]
 from .gcpolicy import collector_resumed, frozen_as_passed
 from .model import EMPTY_MAPPING, DocumentInfo, Finding, Segment
 
@@ -44,12 +46,6 @@ MIN_SLICE_BYTES, MAX_SLICE_BYTES = 1 << 20, 1 << 22
 def slice_bytes_for(size: int, jobs: int) -> int:
     """Bytes per slice for a file of ``size`` bytes checked by ``jobs`` workers."""
     return max(MIN_SLICE_BYTES, min(MAX_SLICE_BYTES, size // (jobs * SLICES_PER_JOB)))
-
-
-class Task(Protocol):
-    """A unit of work: picklable, and yields its segments wherever it is run."""
-
-    def segments(self) -> Iterator[Segment]: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,9 +112,10 @@ def plan(paths: Sequence[Path], *, encoding: str | None = None, format_name: str
     try:
         for path in files:
             reader = reader_for(path, format_name)
-            slicer = getattr(reader, "slices", None)
-            block = slice_bytes or (slice_bytes_for(_size(path), jobs) if jobs else SLICE_BYTES)
-            slices = slicer(path, encoding=encoding, block_size=block) if slicer else None
+            slices = None
+            if isinstance(reader, SlicingReader):
+                block = slice_bytes or (slice_bytes_for(_size(path), jobs) if jobs else SLICE_BYTES)
+                slices = reader.slices(path, encoding=encoding, block_size=block)
             if slices is not None:
                 yield from slices
                 continue

@@ -7,12 +7,22 @@ An unknown extension is a usage error, never a silent skip of an explicitly name
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 
 from ..errors import InputError, UsageError
 from ..model import Segment
-from .base import Reader, Writer, document_id_for
+from .base import (
+    ConfigurableReader,
+    CountingReader,
+    FileSetReader,
+    Reader,
+    ReadOptions,
+    SlicingReader,
+    Task,
+    Writer,
+    document_id_for,
+)
 from .jsonl import JsonlReader, JsonlWriter
 from .moses import MosesReader, MosesWriter
 from .tmx import TmxReader, TmxWriter
@@ -37,7 +47,7 @@ WRITERS: dict[str, type[Writer]] = {
 }
 
 
-def _by_extension(table: dict[str, type]) -> dict[str, str]:
+def _by_extension(table: Mapping[str, type[Reader] | type[Writer]]) -> dict[str, str]:
     return {ext: name for name, cls in table.items() for ext in cls.extensions}
 
 
@@ -86,10 +96,11 @@ def _drop_secondary(found: list[Path]) -> list[Path]:
     out = []
     present = set(found)
     for path in found:
-        reader = READERS[_by_extension(READERS)[path.suffix.lower()]]
-        primary = getattr(reader, "primary_for", None)
-        if primary is not None and primary(path) in present and primary(path) != path:
-            continue
+        reader = READERS[_by_extension(READERS)[path.suffix.lower()]]()
+        if isinstance(reader, FileSetReader):
+            primary = reader.primary_for(path)
+            if primary in present and primary != path:
+                continue
         out.append(path)
     return out
 
@@ -110,7 +121,13 @@ def write_segments(segments: Iterable[Segment], path: Path, format_name: str | N
 __all__ = [
     "READERS",
     "WRITERS",
+    "ConfigurableReader",
+    "CountingReader",
+    "FileSetReader",
+    "ReadOptions",
     "Reader",
+    "SlicingReader",
+    "Task",
     "Writer",
     "document_id_for",
     "expand_paths",

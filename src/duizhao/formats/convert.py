@@ -16,7 +16,11 @@ from typing import Any
 from ..errors import UsageError
 from ..model import Segment
 from . import READERS, WRITERS, iter_segments, reader_for, writer_for
-from .tmx import INLINE_MODES, TmxReader
+from .base import ConfigurableReader, CountingReader, ReadOptions
+from .tmx import INLINE_MODES
+
+#: command-line spelling of each ``ReadOptions`` field, for messages
+_OPTION_FLAGS = {"zh_lang": "--zh-lang", "en_lang": "--en-lang", "inline": "--inline", "traditional": "--traditional"}
 
 
 @dataclass
@@ -46,16 +50,23 @@ def import_file(source: Path, output: Path, *, input_format: str | None = None, 
     if input_format is not None and input_format not in READERS:
         raise UsageError(f"unknown input format {input_format!r} (known: {', '.join(sorted(READERS))})")
     reader = reader_for(source, input_format)
-    if isinstance(reader, TmxReader):
-        reader = TmxReader(zh_lang=zh_lang, en_lang=en_lang, inline=inline, traditional=traditional)  # type: ignore[arg-type]
-    elif zh_lang or en_lang or inline != "drop" or traditional != "keep":
-        raise UsageError("--zh-lang, --en-lang, --inline and --traditional apply to TMX input only")
+    read_options = ReadOptions(zh_lang=zh_lang, en_lang=en_lang, inline=inline, traditional=traditional)
+    accepted = reader.accepts if isinstance(reader, ConfigurableReader) else frozenset()
+    unsupported = read_options.given() - accepted
+    if unsupported:
+        flags = ", ".join(_OPTION_FLAGS[name] for name in sorted(unsupported))
+        takers = sorted(name for name, cls in READERS.items()
+                        if isinstance(other := cls(), ConfigurableReader) and unsupported <= other.accepts)
+        where = f"{' and '.join(takers)} input only" if takers else "no input format"
+        raise UsageError(f"{flags} apply to {where}, not {reader.name}")
+    if isinstance(reader, ConfigurableReader):
+        reader = reader.configured(read_options)
     if output_format is None and output.suffix.lower() not in {e for w in WRITERS.values() for e in w.extensions}:
         output_format = "yaml"
     result = ImportResult()
     segments = _unique_ids(reader.read(source, encoding=encoding), result)
     result.written = writer_for(output_format, output).write(segments, output, **options)
-    result.skipped = getattr(reader, "skipped", 0)
+    result.skipped = reader.skipped if isinstance(reader, CountingReader) else 0
     return result
 
 

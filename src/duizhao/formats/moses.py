@@ -15,6 +15,7 @@ from typing import ClassVar
 from ..errors import FormatError, InputError, OutputError
 from ..model import DocumentInfo, Segment
 from ..textio import atomic_writer, iter_lines
+from .base import FileSetReader
 
 ZH, EN = ".zh", ".en"
 
@@ -25,7 +26,7 @@ def pair_paths(path: Path) -> tuple[Path, Path]:
     return base.with_name(base.name + ZH), base.with_name(base.name + EN)
 
 
-class MosesReader:
+class MosesReader(FileSetReader):
     name: ClassVar[str] = "moses"
     extensions: ClassVar[tuple[str, ...]] = (ZH, EN)
 

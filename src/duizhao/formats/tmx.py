@@ -39,7 +39,7 @@ from ..errors import FormatError, OutputError, UsageError
 from ..model import EMPTY_MAPPING, DocumentInfo, Segment
 from ..script import to_simplified
 from ..textio import atomic_writer
-from .base import document_id_for
+from .base import ConfigurableReader, CountingReader, Reader, ReadOptions, document_id_for
 from .xmlsafe import is_entity, iterparse, lang_of, refuse_entity_reference, release
 
 InlineMode = Literal["drop", "text", "xml"]
@@ -220,11 +220,17 @@ def _inline(node: etree._Element, mode: InlineMode, file: str, parts: list[str])
     parts.append(node.tail or "")
 
 
-class TmxReader:
+class TmxReader(CountingReader, ConfigurableReader):
     """Streams zh/en pairs from TMX 1.1–1.4 (see the module docstring for how tuvs are chosen)."""
 
     name: ClassVar[str] = "tmx"
     extensions: ClassVar[tuple[str, ...]] = (".tmx",)
+    accepts: ClassVar[frozenset[str]] = frozenset({"zh_lang", "en_lang", "inline", "traditional"})
+
+    def configured(self, options: ReadOptions) -> Reader:
+        return TmxReader(zh_lang=options.zh_lang, en_lang=options.en_lang,
+                         inline=options.inline,  # type: ignore[arg-type]  # checked in __init__
+                         traditional=options.traditional)  # type: ignore[arg-type]
 
     def __init__(self, *, zh_lang: str | None = None, en_lang: str | None = None, inline: InlineMode = "drop",
                  traditional: Literal["keep", "convert"] = "keep") -> None:

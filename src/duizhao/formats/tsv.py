@@ -22,7 +22,7 @@ from ..textio import (
     read_range,
     splits_into_ranges,
 )
-from .base import document_id_for
+from .base import SlicingReader, document_id_for
 
 _HEADERS = {("zh", "en"): 2, ("id", "zh", "en"): 3}
 
@@ -80,7 +80,7 @@ def _columns_of(fields: list[str], file: str, lineno: int) -> int:
     return len(fields)
 
 
-class TsvReader:
+class TsvReader(SlicingReader):
     name: ClassVar[str] = "tsv"
     extensions: ClassVar[tuple[str, ...]] = (".tsv",)
 

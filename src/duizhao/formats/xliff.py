@@ -19,7 +19,7 @@ from lxml import etree
 
 from ..errors import FormatError
 from ..model import DocumentInfo, Segment
-from .base import document_id_for
+from .base import CountingReader, document_id_for
 from .tmx import primary_subtag
 from .xmlsafe import is_entity, iterparse, refuse_entity_reference, release
 
@@ -51,7 +51,7 @@ def inline_text(element: etree._Element, file: str) -> str:
     return "".join(parts)
 
 
-class XliffReader:
+class XliffReader(CountingReader):
     name: ClassVar[str] = "xliff"
     extensions: ClassVar[tuple[str, ...]] = (".xlf", ".xliff")
 
