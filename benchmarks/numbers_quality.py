@@ -27,7 +27,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from duizhao.numbers import compare_pair, extract_en, extract_zh
-from duizhao.numbers.model import IDENTIFIER
+from duizhao.numbers.model import APPROX, IDENTIFIER, MISMATCH
 
 DATA = Path(__file__).resolve().parents[1] / ".." / "shared" / "data"
 SETS = ("wmt21-newstest-zhen", "wmt22-general-zhen", "wmt23-general-zhen")
@@ -151,7 +151,7 @@ def has_figures(zh: str, en: str) -> bool:
 
 
 def errors(zh: str, en: str) -> list[str]:
-    return [i.message for i in compare_pair(zh, en) if i.severity == "error"]
+    return [i.message for i in compare_pair(zh, en) if i.code == MISMATCH]
 
 
 _DIGITS = re.compile(r"\d")
@@ -225,7 +225,7 @@ def measure(pairs: list[tuple[str, int, str, str]], show: bool) -> None:
             print(f"\n{name}:{line}\n  zh: {zh}\n  en: {en}")
             for message in found:
                 print(f"  -> {message}")
-    warned = [p for p in with_figures if any(i.severity == "warning" for i in compare_pair(p[2], p[3]))]
+    warned = [p for p in with_figures if any(i.code == APPROX for i in compare_pair(p[2], p[3]))]
     print(f"warned number-approx: {len(warned)} = {100 * len(warned) / n:.2f}% of pairs with figures")
     known = [f for f in flagged if (f[0], f[1]) == ("wmt21-newstest-zhen", 991)]
     print(f"known error wmt21:991 detected: {bool(known)}")

@@ -85,8 +85,13 @@ def quantity_key(q: Any) -> tuple[str, ...]:
     return tuple(repr(getattr(q, name)) for name in QUANTITY_FIELDS)
 
 
+# a baseline from before issues carried their rule's code told the two rules apart by severity
+_CODE_OF_SEVERITY = {"error": "number-mismatch", "warning": "number-approx"}
+
+
 def issue_key(issue: Any) -> tuple[Any, ...]:
-    return issue.severity, issue.message, issue.zh_span, issue.en_span
+    code = getattr(issue, "code", None) or _CODE_OF_SEVERITY[issue.severity]
+    return code, issue.message, issue.zh_span, issue.en_span
 
 
 def protections(base: ModuleType, zh: str, en: str) -> list[tuple[Spans, Spans]]:

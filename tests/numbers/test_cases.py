@@ -8,6 +8,7 @@ import pytest
 import yaml
 
 from duizhao.numbers import NumberIssue, compare_pair
+from duizhao.numbers.model import APPROX, MISMATCH
 
 CASES = yaml.safe_load((Path(__file__).resolve().parents[1] / "cases" / "numbers.yaml").read_text(encoding="utf-8"))
 PAIRS = CASES["pairs"]
@@ -22,7 +23,7 @@ def _spans(text: str, terms: list[str]) -> list[tuple[int, int]]:
 
 
 def verdict(issues: list[NumberIssue]) -> str:
-    if any(i.severity == "error" for i in issues):
+    if any(i.code == MISMATCH for i in issues):
         return "error"
     return "warning" if issues else "match"
 
@@ -42,8 +43,8 @@ def test_pair_verdict(case: dict) -> None:
     )
     assert verdict(issues) == case["verdict"], [i.message for i in issues]
     if "message" in case:
-        wanted = "error" if case["verdict"] == "error" else "warning"
-        messages = [i.message for i in issues if i.severity == wanted]
+        wanted = MISMATCH if case["verdict"] == "error" else APPROX
+        messages = [i.message for i in issues if i.code == wanted]
         assert any(case["message"] in m for m in messages), messages
     for issue in issues:  # every finding points at the text it is about
         for span, text in ((issue.zh_span, case["zh"]), (issue.en_span, case["en"])):

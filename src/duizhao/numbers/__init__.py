@@ -1,8 +1,8 @@
 """Figures that must survive translation: a magnitude-aware zh/en quantity engine.
 
 ``extract_zh`` and ``extract_en`` turn text into ``Quantity`` records (exact values, kind,
-unit, span, hedge); ``compare_pair`` matches them and returns ``NumberIssue`` records that the
-``number-mismatch`` (errors) and ``number-approx`` (warnings) rules report.
+unit, span, hedge); ``compare_pair`` matches them and returns ``NumberIssue`` records, each
+carrying the id of the rule that reports it (``number-mismatch``, ``number-approx``).
 """
 
 from __future__ import annotations

@@ -22,9 +22,11 @@ from fractions import Fraction
 
 from .en import extract_en, has_digit
 from .model import (
+    APPROX,
     CARDINAL,
     DAY,
     IDENTIFIER,
+    MISMATCH,
     MONTH,
     MULTIPLIER,
     ORDINAL,
@@ -114,7 +116,7 @@ def compare(zq: Sequence[Quantity], eq: Sequence[Quantity], en_text: str = "") -
                 continue
             z_used[i] = e_used[j] = True
             if verdict:
-                issues.append(NumberIssue("warning", verdict, z.span, e.span))
+                issues.append(NumberIssue(APPROX, verdict, z.span, e.span))
             else:
                 _notes(z, e, issues)
             break
@@ -150,11 +152,11 @@ def _notes(z: Quantity, e: Quantity, issues: list[NumberIssue]) -> None:
     if z.ambiguous:
         readings = " or ".join(f"×{format_number(v)}" for _, v in z.readings)
         issues.append(NumberIssue(
-            "warning", f"zh {z.text} is ambiguous ({readings}); en \"{e.text}\" = {e.describe()}: check which is meant",
+            APPROX, f"zh {z.text} is ambiguous ({readings}); en \"{e.text}\" = {e.describe()}: check which is meant",
             z.span, e.span))
     if z.hedge and e.hedge and {z.hedge, e.hedge} == {"over", "under"}:
         issues.append(NumberIssue(
-            "warning", f"zh {z.text} says {_HEDGE_WORDS[z.hedge]}, en \"{e.text}\" says {_HEDGE_WORDS[e.hedge]}: "
+            APPROX, f"zh {z.text} says {_HEDGE_WORDS[z.hedge]}, en \"{e.text}\" says {_HEDGE_WORDS[e.hedge]}: "
             "the hedge is reversed", z.span, e.span))
 
 
@@ -264,7 +266,7 @@ def _explain(z_left: list[Quantity], e_left: list[Quantity], en_text: str, issue
             for e in e_left:
                 message = _pair_message(z, e, strict=strict)
                 if message:
-                    issues.append(NumberIssue("error", message, z.span, e.span))
+                    issues.append(NumberIssue(MISMATCH, message, z.span, e.span))
                     z_left.remove(z)
                     e_left.remove(e)
                     break
@@ -272,13 +274,13 @@ def _explain(z_left: list[Quantity], e_left: list[Quantity], en_text: str, issue
     for z in z_left:
         if z.kind == IDENTIFIER and str(z.readings[0][1]) in folded_en:
             continue
-        issues.append(NumberIssue("error", f"zh {z.text} has no counterpart in en", z.span, None))
+        issues.append(NumberIssue(MISMATCH, f"zh {z.text} has no counterpart in en", z.span, None))
     for e in e_left:
         if e.kind in (IDENTIFIER, MONTH, YEAR, DAY):
             # English adds names with digits (COVID-19, G20) that Chinese writes in words, and
             # completes dates (25日 → July 25, 2020) that Chinese leaves to the dateline
             continue
-        issues.append(NumberIssue("error", f"en \"{e.text}\" has no counterpart in zh", None, e.span))
+        issues.append(NumberIssue(MISMATCH, f"en \"{e.text}\" has no counterpart in zh", None, e.span))
 
 
 def _pair_message(z: Quantity, e: Quantity, *, strict: bool) -> str | None:

@@ -128,16 +128,20 @@ def format_number(value: Number | str) -> str:
     return f"{value:,f}"
 
 
+#: The rule ids a figure issue can carry: each figure rule reports the issues whose ``code`` is its id.
+MISMATCH = "number-mismatch"  # a figure changed, off by a magnitude, or present on one side only
+APPROX = "number-approx"  # rounding, a hedge dropped, added or reversed, an ambiguous multiplier
+
+
 @dataclass(frozen=True, slots=True)
 class NumberIssue:
     """One problem with the figures of a pair, phrased for a translator.
 
-    ``severity`` is "error" (a figure changed, dropped or added) or "warning" (rounding, a
-    hedge flip, an ambiguous multiplier): the two rules ``number-mismatch`` and
-    ``number-approx`` report them.
+    ``code`` is the id of the rule that reports it (``MISMATCH``, ``APPROX``, ...): a new figure
+    rule gets its own code without touching the others. Severity is the rule's, not the issue's.
     """
 
-    severity: Literal["error", "warning"]
+    code: str
     message: str
     zh_span: tuple[int, int] | None
     en_span: tuple[int, int] | None
