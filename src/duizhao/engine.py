@@ -11,29 +11,17 @@ earlier-into-later, so the findings are exactly those of one sequential run.
 
 from __future__ import annotations
 
-import copyreg
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from operator import attrgetter
 from pathlib import Path
-from types import MappingProxyType
 from typing import Any
 
 from .checks import RULES, CorpusRule, PairContext, PairRule, Rule
 from .checks.base import location_of
 from .errors import UsageError
 from .model import Finding, Severity
-
-
-# Findings, documents and segments carry read-only mappings (MappingProxyType), which pickle
-# cannot handle by default; chunks and their results travel between processes, so teach it.
-def read_only(mapping: dict) -> MappingProxyType:
-    """Rebuild a pickled read-only mapping (the type itself cannot be pickled by reference)."""
-    return MappingProxyType(mapping)
-
-
-copyreg.pickle(MappingProxyType, lambda proxy: (read_only, (dict(proxy),)))
 
 #: how often (in pairs) a sequential run reports progress
 PROGRESS_EVERY = 4096

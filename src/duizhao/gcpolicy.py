@@ -27,14 +27,16 @@ class _Runs:
     Freezing is process-wide, so it is decided once for a group of overlapping runs (threads,
     lazily consumed generators): allowed only if nothing was frozen when the first of them
     started (a caller that freezes, such as a server that forks, keeps its own policy and we
-    never freeze its objects), and undone when the last of them ends.
+    never freeze its objects), and undone when the last of them ends, unless one of them was
+    started with ``keep_frozen`` (a process that exits after its run: the command line). Once
+    the group ends this state is as it was before the first run started.
     """
 
     def __init__(self) -> None:
         self.lock = threading.Lock()
         self.active = 0
         self.may_freeze = False
-        self.resume_at_end = True
+        self.keep_frozen = False
 
 
 _runs = _Runs()
@@ -53,29 +55,27 @@ def frozen_as_passed(items: Iterable[T], every: int = 1) -> Iterator[T]:
                 gc.freeze()
 
 
-def keep_frozen_until_exit() -> None:
-    """For a process that exits after one run (the command line): never unfreeze.
-
-    Unfreezing hands millions of objects back to the collector, which then scans them all
-    once (0.2 s after a million pairs) just before the process exits anyway.
-    """
-    _runs.resume_at_end = False
-
-
-def collector_resumed(items: Iterable[T]) -> Iterator[T]:
+def collector_resumed(items: Iterable[T], *, keep_frozen: bool = False) -> Iterator[T]:
     """One run: pass ``items`` through, allowing ``frozen_as_passed`` to freeze while they
     flow; when the last overlapping run ends (or its consumer stops), unfreeze everything
-    this group of runs froze, unless ``keep_frozen_until_exit`` was called."""
+    this group of runs froze.
+
+    ``keep_frozen`` is for a process that exits after this run (the command line's entry
+    point decides it): unfreezing hands millions of objects back to the collector, which then
+    scans them all once (0.2 s after a million pairs) just before the process exits anyway.
+    """
     with _runs.lock:
         if _runs.active == 0:
             _runs.may_freeze = gc.get_freeze_count() == 0
         _runs.active += 1
+        _runs.keep_frozen = _runs.keep_frozen or keep_frozen
     try:
         yield from items
     finally:
         with _runs.lock:
             _runs.active -= 1
             if _runs.active == 0:
-                if _runs.may_freeze and _runs.resume_at_end:
+                if _runs.may_freeze and not _runs.keep_frozen:
                     gc.unfreeze()
                 _runs.may_freeze = False
+                _runs.keep_frozen = False

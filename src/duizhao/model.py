@@ -8,11 +8,40 @@ is shared, so streaming creates no per-pair copies of document metadata.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from enum import StrEnum
+from functools import cache
 from types import MappingProxyType
+from typing import Any
 
 EMPTY_MAPPING: Mapping[str, str] = MappingProxyType({})
+
+
+# Records carry read-only mappings (MappingProxyType), which pickle cannot carry; chunks and
+# their results travel between processes, so each such record says how to rebuild itself
+# (its own ``__reduce__``) instead of teaching pickle process-wide (``copyreg``).
+@cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(cls))
+
+
+def _reduce_record(record: Any) -> tuple[Any, ...]:
+    """``__reduce__`` for a record: its field values, read-only mappings sent as plain dicts."""
+    values = [getattr(record, name) for name in _field_names(type(record))]
+    proxies = tuple(i for i, value in enumerate(values) if type(value) is MappingProxyType)
+    for i in proxies:
+        values[i] = dict(values[i])
+    return (_rebuild_record, (type(record), tuple(values), proxies))
+
+
+def _rebuild_record(cls: type, values: tuple[Any, ...], proxies: tuple[int, ...]) -> Any:
+    """The record ``_reduce_record`` described, its read-only mappings read-only again."""
+    if proxies:
+        rebuilt = list(values)
+        for i in proxies:
+            rebuilt[i] = MappingProxyType(rebuilt[i]) if rebuilt[i] else EMPTY_MAPPING
+        values = tuple(rebuilt)
+    return cls(*values)
 
 
 class Severity(StrEnum):
@@ -44,6 +73,9 @@ class DocumentInfo:
     def __hash__(self) -> int:  # the source mapping is not hashable; id and file identify a document
         return hash((self.id, self.file))
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        return _reduce_record(self)
+
 
 @dataclass(frozen=True, slots=True)
 class Segment:
@@ -69,6 +101,9 @@ class Segment:
 
     def __hash__(self) -> int:
         return hash((self.doc.file, self.id, self.zh, self.en))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return _reduce_record(self)
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,6 +197,9 @@ class Finding:
 
     def sort_key(self) -> tuple[str, int, str, str, str]:
         return (self.location.file, self.location.line, self.location.segment, self.rule, self.message)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return _reduce_record(self)
 
 
 @dataclass(frozen=True, slots=True)

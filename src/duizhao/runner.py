@@ -116,10 +116,13 @@ def make_signature(version: str, glossary_hash: str, request: CheckRequest, rule
     return "|".join(parts)
 
 
-def run_check(request: CheckRequest, progress: Progress | None = None) -> CheckOutcome:
+def run_check(request: CheckRequest, progress: Progress | None = None, *, keep_frozen: bool = False) -> CheckOutcome:
     """Check every segment of ``request.paths`` and return the findings, sorted.
 
     ``progress`` (when given) is called with the number of pairs done since its last call.
+    The run keeps its long-lived state out of the garbage collector's sight while it runs
+    (``gcpolicy``) and gives it back at the end, unless ``keep_frozen``: only a process that
+    exits after this run (the command line's entry point) should ask for that.
     """
     from .glossary import TermMatcher, load_glossary  # imported late: the engine works without it
 
@@ -139,7 +142,8 @@ def run_check(request: CheckRequest, progress: Progress | None = None) -> CheckO
     # Directories are expanded once, here: the engines read exactly these files, and an empty
     # file still counts as read (a draft run reads its source and draft as one bitext).
     files = inputs if request.source is not None else tuple(expand_paths(inputs))
-    findings = sorted(_findings(request, files, checker, setup, progress), key=Finding.sort_key)
+    findings = sorted(collector_resumed(_findings(request, files, checker, setup, progress), keep_frozen=keep_frozen),
+                      key=Finding.sort_key)
     if request.source is None:
         checker.stats.files = max(checker.stats.files, len(files))
     glossary_hash = glossary.hash if glossary else ""
@@ -176,7 +180,7 @@ def _findings(request: CheckRequest, inputs: Sequence[Path], checker: Checker, s
         raise UsageError("--scheduler needs --engine dask")
     if request.jobs == 1:
         segments = iter_segments(inputs, encoding=request.encoding, format_name=request.input_format)
-        return collector_resumed(checker.run(frozen_as_passed(segments, FREEZE_EVERY), progress))
+        return checker.run(frozen_as_passed(segments, FREEZE_EVERY), progress)
     from .parallel import check_parallel, plan
 
     tasks = plan(inputs, encoding=request.encoding, format_name=request.input_format, jobs=request.jobs)

@@ -9,6 +9,7 @@ existed before byte-identical unless it is the case's named output.
 from __future__ import annotations
 
 import contextlib
+import gc
 import io
 import os
 import shutil
@@ -60,6 +61,7 @@ def invoke(args: tuple[str, ...], cwd: Path) -> Result:
     finally:
         os.chdir(old_cwd)
         sys.argv = old_argv
+        gc.unfreeze()  # the console script keeps its run frozen for its process's exit (gcpolicy): this is that exit
     return Result(code, out.getvalue(), err.getvalue())
 
 

@@ -14,13 +14,13 @@ from . import draft as _draft  # noqa: F401  (align, score)
 from . import glossary as _glossary  # noqa: F401  (glossary lint/lookup/export/import)
 from . import interchange as _interchange  # noqa: F401  (export, import)
 from . import rules as _rules  # noqa: F401  (rules)
-from ._app import app, one_line
+from ._app import EXITS_AFTER_COMMAND, app, one_line
 
 
 def main() -> None:
     """Console-script entry point."""
     try:
-        app()
+        app(obj=EXITS_AFTER_COMMAND)
     except DuizhaoError as error:  # raised outside a command (e.g. while parsing options)
         print(f"duizhao: error: {one_line(str(error))}", file=sys.stderr)
         sys.exit(error.exit_code)

@@ -20,6 +20,17 @@ app = typer.Typer(
 )
 
 
+#: what the console script (``main``) passes as the context object: its process ends with the
+#: command, so process-wide policy may be decided for it; a command invoked in-process
+#: (``CliRunner``, a notebook, a server) leaves the process as it found it
+EXITS_AFTER_COMMAND = "exits-after-command"
+
+
+def exits_after_command(ctx: typer.Context) -> bool:
+    """Whether this command runs in a process that ends with it (started by ``main``)."""
+    return ctx.find_root().obj == EXITS_AFTER_COMMAND
+
+
 def fail(error: DuizhaoError) -> typer.Exit:
     """Print one line for ``error`` on stderr and return the Exit to raise."""
     print(f"duizhao: error: {one_line(str(error))}", file=sys.stderr)

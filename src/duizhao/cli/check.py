@@ -8,18 +8,18 @@ from typing import Annotated
 import typer
 
 from ..errors import DuizhaoError
-from ..gcpolicy import keep_frozen_until_exit
 from ..outputs import refuse_overwriting_inputs
 from ..parallel import default_jobs
 from ..progress import progress_bar
 from ..report import formatter_class
 from ..runner import DEFAULT_CORPUS, DEFAULT_GLOSSARY, CheckRequest, run_check
-from ._app import app, fail
+from ._app import app, exits_after_command, fail
 from ._check_options import report, settle
 
 
 @app.command()
 def check(
+    ctx: typer.Context,
     paths: Annotated[list[Path] | None, typer.Argument(help="Corpus files or directories (default: ./corpus).")] = None,
     glossary: Annotated[Path | None, typer.Option(
         "--glossary", "-g", help="Glossary file or directory (default: ./glossary).",
@@ -82,9 +82,8 @@ def check(
             (output, write_baseline),
             (*(request.paths or (DEFAULT_CORPUS,)), source, draft, settled.glossary or DEFAULT_GLOSSARY,
              settled.baseline, settled.config.file))
-        keep_frozen_until_exit()  # this process ends with the report: see gcpolicy
-        with progress_bar() as progress:
-            outcome = run_check(request, progress)
+        with progress_bar() as progress:  # a process that ends with the report need not unfreeze: see gcpolicy
+            outcome = run_check(request, progress, keep_frozen=exits_after_command(ctx))
         code = report(outcome, request, format_name=format, output=output, baseline=settled.baseline,
                       write_baseline_to=write_baseline, fail_on=settled.fail_on)
     except DuizhaoError as error:
