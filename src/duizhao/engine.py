@@ -22,6 +22,7 @@ from .checks import RULES, CorpusRule, PairContext, PairRule, Rule
 from .checks.base import location_of
 from .errors import UsageError
 from .model import Finding, Severity
+from .positions import placed
 
 #: how often (in pairs) a sequential run reports progress
 PROGRESS_EVERY = 4096
@@ -180,6 +181,8 @@ class Checker:
         self._documents: set[tuple[str, str]] = set()
         self._files: set[str] = set()
         self._text_rules = [r for r in self.pair_rules if r.text_only]
+        self._source_rules = frozenset(r.id for r in self.rules if r.locus == "source")
+        self._unplaced_rules = frozenset(r.id for r in self.rules if r.locus == "segment")
         self._other_rules = [(rule, attrgetter(rule.only_if) if rule.only_if else None)
                              for rule in self.pair_rules if not rule.text_only]
         self._memo = PairMemo(memo_pairs) if memo_pairs > 0 else None
@@ -244,10 +247,13 @@ class Checker:
                     if ctx is None:
                         ctx = PairContext(seg, matcher)
                     found = [*found, *rule.check(ctx)]
+            has_positions = bool(seg.en_at or seg.zh_at)
             for finding in found:
                 if ignored and finding.rule in ignored:
                     stats.suppressed += 1
                     continue
+                if has_positions and finding.rule not in self._unplaced_rules:
+                    finding = placed(finding, seg, source_alone=finding.rule in self._source_rules)
                 yield finding
             for (record, state), observation in zip(recorders, observations, strict=True):
                 if observation is not None:

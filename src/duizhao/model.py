@@ -94,10 +94,19 @@ class Segment:
     note: str = ""
     ignore: Mapping[str, str] = field(default_factory=lambda: EMPTY_MAPPING)
     props: Mapping[str, str] = field(default_factory=lambda: EMPTY_MAPPING)
+    # Where each side's characters are in the file (``positions.TextPositions``), when the
+    # reader knows: findings then point at the character, not at the segment's first line.
+    zh_at: tuple[tuple[int, int, int], ...] = ()
+    en_at: tuple[tuple[int, int, int], ...] = ()
 
     @property
     def file(self) -> str:
         return self.doc.file
+
+    @property
+    def target_side(self) -> str:
+        """The side a translator edits: "en" for a zh→en pair, "zh" for an en→zh one."""
+        return "zh" if self.doc.tgt_lang.lower().startswith("zh") else "en"
 
     def __hash__(self) -> int:
         return hash((self.doc.file, self.id, self.zh, self.en))
@@ -160,6 +169,12 @@ class Location:
     line: int
     segment: str
     doc: str = ""
+    # The exact range, when known: 1-based columns in code points; ``end_column`` is exclusive.
+    column: int = 0
+    end_line: int = 0
+    end_column: int = 0
+    side: str = ""  # "zh" or "en": the side of the pair the range is on
+    snippet: str = ""  # the text in that range (shortened), so reports need not re-read the file
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,6 +197,9 @@ class Finding:
     spans: tuple[Span, ...] = ()
     related: tuple[Location, ...] = ()
     data: Mapping[str, object] = field(default_factory=lambda: EMPTY_MAPPING)
+    # The same finding's place on the other side of the pair (the Chinese of a wrong English
+    # rendering, say): a SARIF related location, never a second finding.
+    counterpart: Location | None = None
 
     @property
     def file(self) -> str:

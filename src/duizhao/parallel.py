@@ -57,7 +57,7 @@ class PairBatch:
     """
 
     docs: tuple[DocumentInfo, ...]
-    rows: tuple[tuple[Any, ...], ...]  # (doc index, id, zh, en, line, note, ignore, props)
+    rows: tuple[tuple[Any, ...], ...]  # (doc index, id, zh, en, line, note, ignore, props, zh_at, en_at)
 
     @classmethod
     def of(cls, segments: Sequence[Segment]) -> PairBatch:
@@ -70,15 +70,16 @@ class PairBatch:
                 index = docs[id(seg.doc)] = len(doc_list)
                 doc_list.append(seg.doc)
             rows.append((index, seg.id, seg.zh, seg.en, seg.line, seg.note,
-                         dict(seg.ignore) if seg.ignore else None, dict(seg.props) if seg.props else None))
+                         dict(seg.ignore) if seg.ignore else None, dict(seg.props) if seg.props else None,
+                         seg.zh_at, seg.en_at))
         return cls(tuple(doc_list), tuple(rows))
 
     def segments(self) -> Iterator[Segment]:
         docs = self.docs
-        for index, seg_id, zh, en, line, note, ignore, props in self.rows:
+        for index, seg_id, zh, en, line, note, ignore, props, zh_at, en_at in self.rows:
             yield Segment(id=seg_id, zh=zh, en=en, doc=docs[index], line=line, note=note,
                           ignore=MappingProxyType(ignore) if ignore else EMPTY_MAPPING,
-                          props=MappingProxyType(props) if props else EMPTY_MAPPING)
+                          props=MappingProxyType(props) if props else EMPTY_MAPPING, zh_at=zh_at, en_at=en_at)
 
 
 @dataclass(frozen=True, slots=True)

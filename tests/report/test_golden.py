@@ -112,7 +112,8 @@ def test_github_annotations_one_per_finding(in_fixtures) -> None:
 
 def test_text_lines_are_editor_jumpable(in_fixtures) -> None:
     out = check_fixture("text").stdout
-    assert "  corpus/report.yaml:9: error term-forbidden [s2] 'new productivity'" in out
+    # line:column of the forbidden rendering itself, on the en: line (line 11, column 26)
+    assert "  corpus/report.yaml:11:26: error term-forbidden [s2] 'new productivity'" in out
     assert out.rstrip().splitlines()[-1].startswith("9 segments in 2 file(s): 4 error(s), 2 warning(s)")
     assert "\x1b[" not in out  # not a terminal: no colour codes
 

@@ -127,6 +127,11 @@ class Rule:
     #: the name of a ``Segment`` field the rule looks at alone (``"ignore"``, ``"props"``): the
     #: engine skips the rule for a segment whose field is empty, which is almost every segment
     only_if: ClassVar[str | None] = None
+    #: "target" when a translator fixes what the rule reports in the translation (almost every
+    #: rule), "source" when it concerns the source text alone, "segment" when it concerns
+    #: neither text (a suppression): it decides where a finding's primary location (SARIF
+    #: region, GitHub annotation) points
+    locus: ClassVar[str] = "target"
 
     def __init__(self, severity: Severity | None = None) -> None:
         self.severity = severity or self.default_severity

@@ -17,6 +17,7 @@ from .base import PairContext, PairRule
 class SuppressionUnjustified(PairRule):
     id: ClassVar[str] = "suppression-unjustified"
     only_if: ClassVar[str | None] = "ignore"
+    locus: ClassVar[str] = "segment"  # about the segment's ``ignore:`` entry, not either text
     name: ClassVar[str] = "SuppressionUnjustified"
     default_severity: ClassVar[Severity] = Severity.WARNING
     summary: ClassVar[str] = "A segment suppresses a rule (`ignore:`) without giving a reason."
@@ -37,6 +38,7 @@ class SuppressionUnjustified(PairRule):
 class SuppressionUnknownRule(PairRule):
     id: ClassVar[str] = "suppression-unknown-rule"
     only_if: ClassVar[str | None] = "ignore"
+    locus: ClassVar[str] = "segment"  # about the segment's ``ignore:`` entry, not either text
     name: ClassVar[str] = "SuppressionUnknownRule"
     default_severity: ClassVar[Severity] = Severity.WARNING
     summary: ClassVar[str] = "A segment's `ignore:` names a rule id that does not exist."

@@ -61,9 +61,12 @@ class _Rows:
                 )
             if columns == 3:
                 seg_id, zh, en = fields
+                zh_column = len(seg_id) + 2
             else:
                 seg_id, (zh, en) = str(lineno), fields
-            yield Segment(id=seg_id, zh=zh, en=en, doc=doc, line=lineno)
+                zh_column = 1
+            yield Segment(id=seg_id, zh=zh, en=en, doc=doc, line=lineno, zh_at=((0, lineno, zh_column),),
+                          en_at=((0, lineno, zh_column + len(zh) + 1),))
 
 
 def _columns_of(fields: list[str], file: str, lineno: int) -> int:

@@ -22,6 +22,7 @@ import yaml
 
 from ..errors import FormatError
 from ..model import EMPTY_MAPPING, DocumentInfo, Segment
+from ..positions import TextPositions, scalar_positions
 from ..textio import atomic_writer, read_text
 from ..yamlio import as_text, compose, dump, line_of, mapping_items, to_python
 from .base import document_id_for
@@ -36,7 +37,8 @@ class YamlCorpusReader:
 
     def read(self, path: Path, *, encoding: str | None = None) -> Iterator[Segment]:
         file = str(path)
-        root = compose(read_text(path, encoding), file)
+        text = read_text(path, encoding)
+        root = compose(text, file)
         if root is None:
             raise FormatError("empty corpus file: expected a mapping with 'id' and 'segments'", file=file)
         fields = dict(mapping_items(root, file, "a corpus document"))
@@ -68,10 +70,11 @@ class YamlCorpusReader:
             raise FormatError("'segments' must be a list of {id, zh, en}", file=file, line=line_of(segments))
         seen: dict[str, int] = {}
         for index, node in enumerate(segments.value, start=1):
-            yield self._segment(node, doc, file, index, seen)
+            yield self._segment(node, doc, file, index, seen, text)
 
     @staticmethod
-    def _segment(node: yaml.Node, doc: DocumentInfo, file: str, index: int, seen: dict[str, int]) -> Segment:
+    def _segment(node: yaml.Node, doc: DocumentInfo, file: str, index: int, seen: dict[str, int],
+                 text: str) -> Segment:
         line = line_of(node)
         fields = dict(mapping_items(node, file, "a segment"))
         unknown = sorted(set(fields) - SEGMENT_FIELDS)
@@ -106,16 +109,29 @@ class YamlCorpusReader:
             if "confidence" in fields:
                 raw_props["confidence"] = as_text(fields["confidence"], file, "'confidence'")
             props = MappingProxyType({str(k): str(v) for k, v in raw_props.items()})
+        zh = as_text(fields["zh"], file, "'zh'")
+        en = as_text(fields["en"], file, "'en'")
         return Segment(
             id=seg_id,
-            zh=as_text(fields["zh"], file, "'zh'"),
-            en=as_text(fields["en"], file, "'en'"),
+            zh=zh,
+            en=en,
             doc=doc,
             line=line,
             note=as_text(fields["note"], file, "'note'") if "note" in fields else "",
             ignore=ignore,
             props=props,
+            zh_at=_positions(text, fields["zh"], zh),
+            en_at=_positions(text, fields["en"], en),
         )
+
+
+def _positions(text: str, node: yaml.Node, value: str) -> TextPositions:
+    """Where ``value`` (the scalar ``node``, as ``as_text`` read it) sits in the file."""
+    if not isinstance(node, yaml.ScalarNode) or node.value != value:
+        return ()  # a number or boolean read as text, say: no reliable character mapping
+    start, end = node.start_mark, node.end_mark
+    return scalar_positions(text, start.index, end.index, start.line + 1, start.column + 1, value,
+                            block=node.style in ("|", ">"))
 
 
 class YamlCorpusWriter:

@@ -1,6 +1,9 @@
 """GitHub Actions workflow commands: each finding becomes an annotation on the pull request.
 
-    ::error file=corpus/a.yaml,line=12,title=term-forbidden [s003]::message
+    ::error file=corpus/a.yaml,line=12,col=9,endColumn=25,title=term-forbidden [s003]::message
+
+``line`` and ``col`` are the span the finding is about in the file as written (the English a
+translator changed), so the annotation lands on the changed line of a pull request.
 
 Values are escaped the way the Actions runner unescapes them (``%``, CR and LF everywhere;
 ``:`` and ``,`` inside properties too), so a message with a colon or a newline cannot break
@@ -31,6 +34,12 @@ def command(finding: Finding) -> str:
     props = [f"file={escape_property(loc.file)}"]
     if loc.line >= 1:
         props.append(f"line={loc.line}")
+        if loc.end_line > loc.line:
+            props.append(f"endLine={loc.end_line}")
+        elif loc.column:  # GitHub reads col/endColumn only on a one-line annotation
+            props.append(f"col={loc.column}")
+            if loc.end_column > loc.column:
+                props.append(f"endColumn={loc.end_column}")
     title = f"{finding.rule} [{loc.segment}]" if loc.segment else finding.rule
     props.append(f"title={escape_property(title)}")
     return f"::{COMMANDS[finding.severity]} {','.join(props)}::{escape_data(finding.message)}"

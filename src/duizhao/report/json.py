@@ -23,6 +23,14 @@ def finding_dict(finding: Finding) -> dict[str, Any]:
         "document": loc.doc,
         "message": finding.message,
     }
+    if loc.column:
+        out.update(column=loc.column, end_line=loc.end_line, end_column=loc.end_column)
+    if loc.side:
+        out["side"] = loc.side
+    if finding.counterpart is not None:
+        other = finding.counterpart
+        out["counterpart"] = {"side": other.side, "line": other.line, "column": other.column,
+                              "end_line": other.end_line, "end_column": other.end_column}
     if finding.spans:
         out["spans"] = [{"side": s.side, "start": s.start, "end": s.end} for s in finding.spans]
     if finding.related:

@@ -51,10 +51,27 @@ def rule_descriptor(rule: Any) -> dict[str, Any]:
     }
 
 
-def physical(loc: Location) -> dict[str, Any]:
+def region(loc: Location, snippet: str = "") -> dict[str, Any] | None:
+    """The SARIF region of ``loc``: line, and columns when the reader recorded them."""
+    if loc.line < 1:
+        return None
+    out: dict[str, Any] = {"startLine": loc.line}
+    if loc.column:
+        out["startColumn"] = loc.column
+        if loc.end_line >= loc.line:
+            out["endLine"] = loc.end_line
+        if loc.end_column and (loc.end_line > loc.line or loc.end_column > loc.column):
+            out["endColumn"] = loc.end_column
+    if snippet:
+        out["snippet"] = {"text": snippet}
+    return out
+
+
+def physical(loc: Location, snippet: str = "") -> dict[str, Any]:
     out: dict[str, Any] = {"artifactLocation": {"uri": artifact_uri(loc.file), "uriBaseId": "%SRCROOT%"}}
-    if loc.line >= 1:
-        out["region"] = {"startLine": loc.line}
+    where = region(loc, snippet)
+    if where is not None:
+        out["region"] = where
     return out
 
 
@@ -66,25 +83,49 @@ def logical(loc: Location) -> list[dict[str, Any]]:
 
 
 def result(finding: Finding, rule_index: dict[str, int]) -> dict[str, Any]:
+    """One SARIF result; related locations (the other side of the pair, the other segments of a
+    corpus finding) are linked from the message the way GitHub renders them: ``[s3](2)``."""
     loc = finding.location
-    location: dict[str, Any] = {"physicalLocation": physical(loc)}
+    location: dict[str, Any] = {"physicalLocation": physical(loc, loc.snippet)}
     if logical(loc):
         location["logicalLocations"] = logical(loc)
+    related: list[dict[str, Any]] = []
+    links: list[str] = []
+    other = finding.counterpart
+    if other is not None:
+        side = "Chinese" if other.side == "zh" else "English"
+        related.append({"id": 1, "physicalLocation": physical(other, other.snippet),
+                        "message": {"text": f"the {side} of segment {other.segment}"}})
+        links.append(f"[the {side}](1)")
+    for rel in finding.related:
+        index = len(related) + 1
+        related.append({"id": index, "physicalLocation": physical(rel), "message": {"text": f"segment {rel.segment}"}})
+        links.append(f"[{_escape_link(rel.segment)}]({index})")
+    text = f"[{loc.segment}] {finding.message}" if loc.segment else finding.message
+    message: dict[str, Any] = {"text": text}
+    if links:
+        message["markdown"] = f"{_escape_markdown(text)} (see {', '.join(links)})"
     out: dict[str, Any] = {
         "ruleId": finding.rule,
         "level": LEVELS[finding.severity],
-        "message": {"text": f"[{loc.segment}] {finding.message}" if loc.segment else finding.message},
+        "message": message,
         "locations": [location],
         "partialFingerprints": {"duizhaoFinding/v1": fingerprint(finding)},
     }
     if finding.rule in rule_index:
         out["ruleIndex"] = rule_index[finding.rule]
-    if finding.related:
-        out["relatedLocations"] = [
-            {"id": i, "physicalLocation": physical(rel), "message": {"text": f"segment {rel.segment}"}}
-            for i, rel in enumerate(finding.related, start=1)
-        ]
+    if related:
+        out["relatedLocations"] = related
     return out
+
+
+def _escape_markdown(text: str) -> str:
+    """Characters GitHub would read as markdown (or as a SARIF link) in a finding's message."""
+    return "".join("\\" + ch if ch in "\\[]()*_`#<>|" else ch for ch in text)
+
+
+def _escape_link(text: str) -> str:
+    return _escape_markdown(text)
 
 
 class SarifFormatter(Formatter):

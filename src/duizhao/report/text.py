@@ -18,9 +18,14 @@ _CONTEXT = 40  # characters of context shown either side of a highlighted span
 
 
 def finding_line(finding: Finding) -> str:
-    """``file:line: severity rule-id [segment] message`` — the format editors can jump to."""
+    """``file:line:col: severity rule-id [segment] message`` — the format editors can jump to.
+
+    The column is there when the reader knew it (YAML, TSV), so ``file:line:col`` opens the
+    editor on the character; otherwise ``file:line``.
+    """
     loc = finding.location
-    return f"{loc.file}:{loc.line}: {finding.severity.value} {finding.rule} [{loc.segment}] {finding.message}"
+    where = f"{loc.file}:{loc.line}:{loc.column}" if loc.column else f"{loc.file}:{loc.line}"
+    return f"{where}: {finding.severity.value} {finding.rule} [{loc.segment}] {finding.message}"
 
 
 def summary_line(summary: dict[str, Any]) -> str:
