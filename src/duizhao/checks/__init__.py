@@ -9,10 +9,21 @@ from __future__ import annotations
 from .alignment import AlignmentUncertain
 from .base import CorpusRule, PairContext, PairRule, Rule
 from .basic import EmptyTarget, LeftoverCjk
+from .brackets import BracketUnbalanced, QuoteUnbalanced, TitleUnmarked
+from .codes import CodeMissing
 from .consistency import SegmentInconsistent, TargetInconsistent
 from .numbers import NumberApprox, NumberMismatch
 from .suppressions import SuppressionUnjustified, SuppressionUnknownRule
 from .terms import TermForbidden, TermInconsistent, TermMissing
+from .typography import (
+    DoubleSpace,
+    EdgeWhitespace,
+    FinalPunctuation,
+    FullwidthInEnglish,
+    LowercaseStart,
+    RepeatedWord,
+    SpaceBeforePunctuation,
+)
 
 RULE_CLASSES: tuple[type[Rule], ...] = (
     TermMissing,
@@ -21,6 +32,17 @@ RULE_CLASSES: tuple[type[Rule], ...] = (
     LeftoverCjk,
     NumberMismatch,
     NumberApprox,
+    FullwidthInEnglish,
+    CodeMissing,
+    BracketUnbalanced,
+    QuoteUnbalanced,
+    TitleUnmarked,
+    DoubleSpace,
+    EdgeWhitespace,
+    SpaceBeforePunctuation,
+    RepeatedWord,
+    FinalPunctuation,
+    LowercaseStart,
     SegmentInconsistent,
     TermInconsistent,
     TargetInconsistent,
