@@ -153,12 +153,6 @@ def apply_baseline(findings: Iterable[Finding], entries: Iterable[BaselineEntry]
 
 def recount(summary: dict[str, Any], findings: Iterable[Finding], result: BaselineResult) -> dict[str, Any]:
     """``summary`` with the finding counts of what is still reported, plus the baseline block."""
-    findings = list(findings)
-    out = dict(summary)
-    by_severity = Counter(f.severity.value for f in findings)
-    out["errors"] = by_severity.get("error", 0)
-    out["warnings"] = by_severity.get("warning", 0)
-    out["infos"] = by_severity.get("info", 0)
-    out["by_rule"] = dict(sorted(Counter(f.rule for f in findings).items()))
-    out["baseline"] = result.summary()
-    return out
+    from .engine import recounted
+
+    return {**recounted(summary, findings), "baseline": result.summary()}

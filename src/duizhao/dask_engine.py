@@ -14,8 +14,7 @@ Needs the optional extra ``duizhao[dask]`` (``dask[distributed]``).
 from __future__ import annotations
 
 import os
-from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -25,7 +24,7 @@ from .errors import UsageError
 from .formats.tsv import TsvSlice
 from .gcpolicy import collector_resumed
 from .model import Finding
-from .parallel import Failure, Task, check_task, in_order, plan
+from .parallel import Failure, Task, check_task, in_order, plan, submitted_in_order
 
 #: partitions in flight per worker thread: enough to keep workers busy, few enough to bound memory
 IN_FLIGHT_PER_THREAD = 3
@@ -79,28 +78,18 @@ def check_dask(checker: Checker, setup: CheckSetup, inputs: Sequence[Path], *, s
         remote_setup = client.scatter(setup, broadcast=True, hash=False)
         tasks = (_for_workers(task) for task in plan(inputs, encoding=encoding, format_name=format_name,
                                                      slice_bytes=slice_bytes))
-        results = _ordered(client, remote_setup, tasks, window=threads * IN_FLIGHT_PER_THREAD)
+        results = submitted_in_order(
+            tasks, lambda task: client.submit(check_partition, remote_setup, task, pure=False), _collected,
+            window=threads * IN_FLIGHT_PER_THREAD)
         yield from collector_resumed(checker.reduce(in_order(results), progress))
     finally:
         if owned:
             client.close()
 
 
-def _ordered(client: Any, setup: Any, tasks: Iterable[Task | Failure], window: int) -> Iterator[ChunkResult | Failure]:
-    """Partition results in input order, with at most ``window`` partitions submitted at once."""
-    pending: deque[Any] = deque()
-    for task in tasks:
-        pending.append(task if isinstance(task, Failure) else client.submit(check_partition, setup, task, pure=False))
-        if len(pending) >= window:
-            yield _result(pending.popleft())
-    while pending:
-        yield _result(pending.popleft())
-
-
-def _result(item: Any) -> ChunkResult | Failure:
-    if isinstance(item, Failure):
-        return item
+def _collected(future: Any) -> ChunkResult:
+    """A partition's result, its future released at once (the scheduler may forget it)."""
     try:
-        return item.result()
+        return future.result()
     finally:
-        item.release()
+        future.release()

@@ -45,17 +45,42 @@ class RunStats:
         self.by_severity[finding.severity.value] += 1
         self.by_rule[finding.rule] += 1
 
+    def finding_counts(self) -> dict[str, Any]:
+        """The summary's finding counts (the one place they are computed: ``recounted`` too)."""
+        return {
+            "errors": self.by_severity.get("error", 0),
+            "warnings": self.by_severity.get("warning", 0),
+            "infos": self.by_severity.get("info", 0),
+            "by_rule": dict(sorted(self.by_rule.items())),
+        }
+
     def as_dict(self) -> dict[str, Any]:
+        counts = self.finding_counts()
+        by_rule = counts.pop("by_rule")
         return {
             "segments": self.segments,
             "documents": self.documents,
             "files": self.files,
-            "errors": self.by_severity.get("error", 0),
-            "warnings": self.by_severity.get("warning", 0),
-            "infos": self.by_severity.get("info", 0),
+            **counts,
             "suppressed": self.suppressed,
-            "by_rule": dict(sorted(self.by_rule.items())),
+            "by_rule": by_rule,
         }
+
+
+def recounted(summary: Mapping[str, Any], findings: Iterable[Finding]) -> dict[str, Any]:
+    """``summary`` with its finding counts replaced by those of ``findings`` (what a baseline left)."""
+    stats = RunStats()
+    for finding in findings:
+        stats.count(finding)
+    return {**summary, **stats.finding_counts()}
+
+
+def exit_code(findings: Iterable[Finding], fail_on: str) -> int:
+    """0 clean, 1 when a finding is at or above ``fail_on`` (error|warning|info|never)."""
+    if fail_on == "never":
+        return 0
+    threshold = Severity(fail_on).rank
+    return 1 if any(f.severity.rank >= threshold for f in findings) else 0
 
 
 @dataclass

@@ -14,21 +14,24 @@ from __future__ import annotations
 import gc
 import os
 from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from itertools import chain, islice
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
+from typing import Any, TypeVar
 
 from .engine import Checker, CheckSetup, ChunkResult, Progress
 from .errors import DuizhaoError
 from .formats import SlicingReader, Task, expand_paths, reader_for
 
-__all__ = ["Failure", "PairBatch", "Task", "check_parallel", "check_task", "default_jobs", "in_order", "plan"]
+__all__ = ["Failure", "PairBatch", "Task", "check_parallel", "check_task", "default_jobs", "in_order", "plan",
+           "submitted_in_order"]
 from .gcpolicy import collector_resumed, frozen_as_passed
 from .model import EMPTY_MAPPING, DocumentInfo, Finding, Segment
+
+P = TypeVar("P")  # an executor's handle on a submitted task (a Future)
 
 #: pairs per batch for formats read in the main process
 BATCH_PAIRS = 4000
@@ -213,23 +216,25 @@ def check_parallel(checker: Checker, setup: CheckSetup, tasks: Iterable[Task | F
     pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(setup,))
     try:
         yield from collector_resumed(
-            checker.reduce(in_order(_ordered(pool, chain(head, tasks), window=jobs * 3)), progress))
+            checker.reduce(in_order(submitted_in_order(chain(head, tasks), lambda task: pool.submit(_run_task, task),
+                                                      Future.result, window=jobs * 3)), progress))
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
         _PARENT_MATCHER = None  # workers fork on demand while the pool runs; after it, nothing may
 
 
-def _ordered(pool: ProcessPoolExecutor, tasks: Iterator[Task | Failure],
-             window: int) -> Iterator[ChunkResult | Failure]:
-    """Results of ``tasks`` in task order, with at most ``window`` in flight (bounded memory)."""
-    pending: deque[Future | Failure] = deque()
+def submitted_in_order(tasks: Iterable[Task | Failure], submit: Callable[[Task], P],
+                       collect: Callable[[P], ChunkResult], window: int) -> Iterator[ChunkResult | Failure]:
+    """Results of ``tasks`` in task order, with at most ``window`` submitted and not yet
+    collected (bounded memory); a ``Failure`` keeps its place. Every executor (this pool,
+    Dask) collects through this one function: ``submit`` starts a task, ``collect`` waits for it.
+    """
+    pending: deque[P | Failure] = deque()
     for task in tasks:
-        pending.append(task if isinstance(task, Failure) else pool.submit(_run_task, task))
+        pending.append(task if isinstance(task, Failure) else submit(task))
         if len(pending) >= window:
-            yield _result(pending.popleft())
+            item = pending.popleft()
+            yield item if isinstance(item, Failure) else collect(item)
     while pending:
-        yield _result(pending.popleft())
-
-
-def _result(item: Future | Failure) -> ChunkResult | Failure:
-    return item if isinstance(item, Failure) else item.result()
+        item = pending.popleft()
+        yield item if isinstance(item, Failure) else collect(item)

@@ -53,13 +53,6 @@ class CheckOutcome:
     def summary(self) -> dict[str, Any]:
         return self.stats.as_dict()
 
-    def exit_code(self, fail_on: str) -> int:
-        """0 clean, 1 when a finding is at or above ``fail_on`` (error|warning|info|never)."""
-        if fail_on == "never":
-            return 0
-        threshold = Severity(fail_on).rank
-        return 1 if any(f.severity.rank >= threshold for f in self.findings) else 0
-
 
 DEFAULT_CORPUS = Path("corpus")
 DEFAULT_GLOSSARY = Path("glossary")

@@ -16,6 +16,7 @@ from typing import IO, Any
 from .. import __version__
 from ..baseline import apply_baseline, load_baseline, recount, write_baseline
 from ..config import FAIL_ON, Config, load_config, split_rule_options
+from ..engine import exit_code
 from ..errors import UsageError
 from ..model import Severity
 from ..report import formatter_class, render
@@ -86,7 +87,4 @@ def report(outcome: Any, request: Any, *, format_name: str, output: Path | None,
             emit(out, False)
     else:
         emit(sys.stdout, sys.stdout.isatty() if color is None else color)
-    if write_baseline_to is not None or fail_on == "never":
-        return 0
-    threshold = Severity(fail_on).rank
-    return 1 if any(f.severity.rank >= threshold for f in findings) else 0
+    return 0 if write_baseline_to is not None else exit_code(findings, fail_on)
