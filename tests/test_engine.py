@@ -123,7 +123,7 @@ def test_pair_memo_keeps_two_generations_bounded_by_pairs_and_characters() -> No
 
 def test_locations_of_a_repeated_text_grow_in_place() -> None:
     """A text seen n times must not copy its n locations on each sighting (YAML ids are not line numbers)."""
-    from duizhao.checks.consistency import Groups
+    from duizhao.groups import Groups
 
     groups = Groups()
     segments = [seg("同一句。", "Same sentence here.", f"s{i}", i + 1) for i in range(5)]

@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, Generic
 
+from ..groups import Groups, K, R
 from ..model import EMPTY_MAPPING, Finding, Location, Segment, Severity, Span
 from ..script import compare_key_en, compare_key_zh, to_simplified
 
@@ -198,3 +199,14 @@ class CorpusRule(Rule):
 
     def finish(self, state: Any) -> Iterable[Finding]:
         raise NotImplementedError
+
+
+class GroupsRule(CorpusRule, Generic[K, R]):
+    """A corpus rule whose state is a ``Groups`` (which renderings each text got, and where):
+    a fresh one per chunk, folded earlier-into-later."""
+
+    def new_state(self) -> Groups[K, R]:
+        return Groups()
+
+    def merge(self, earlier: Groups[K, R], later: Groups[K, R]) -> Groups[K, R]:
+        return earlier.merge(later)

@@ -7,9 +7,9 @@ from collections.abc import Iterable
 from typing import ClassVar
 
 from ..glossary.en import FORBIDDEN, EnHit, claim
+from ..groups import Groups
 from ..model import Finding, Segment, Severity, Span, Term
-from .base import CorpusRule, PairContext, PairRule
-from .consistency import Groups
+from .base import GroupsRule, PairContext, PairRule
 
 
 def pair_renderings(ctx: PairContext) -> tuple[dict[int, tuple[Term, int]], list[EnHit]]:
@@ -131,10 +131,10 @@ class TermForbidden(PairRule):
 
 # state: (file, doc id, term zh) -> its accepted renderings in corpus order, each with every
 # location (``Groups``: a location is 8 bytes in an array, not a Location object per hit)
-_State = Groups
+_State = Groups[tuple[str, str, str], str]
 
 
-class TermInconsistent(CorpusRule):
+class TermInconsistent(GroupsRule[tuple[str, str, str], str]):
     id: ClassVar[str] = "term-inconsistent"
     name: ClassVar[str] = "TermInconsistent"
     default_severity: ClassVar[Severity] = Severity.WARNING
@@ -143,9 +143,6 @@ class TermInconsistent(CorpusRule):
                           "a reader wonder whether two different things are meant.")
     example: ClassVar[str] = ("一带一路 → 'the Belt and Road Initiative' in s3 but 'Belt and Road' in s9: "
                               "\"一带一路 is rendered 2 ways in this document\"")
-
-    def new_state(self) -> _State:
-        return Groups()
 
     def observation(self, ctx: PairContext) -> tuple[tuple[str, str], ...] | None:
         """The pair's accepted ``(term, rendering)`` uses, each once: a pair is one place, however
@@ -160,9 +157,6 @@ class TermInconsistent(CorpusRule):
         doc = segment.doc
         for zh, rendering in observation:
             state.add((doc.file, doc.id, zh), rendering, segment)
-
-    def merge(self, earlier: _State, later: _State) -> _State:
-        return earlier.merge(later)
 
     def finish(self, state: _State) -> Iterable[Finding]:
         for key, groups in state.divergent_items():
