@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pickle
+from itertools import pairwise
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -48,14 +49,14 @@ def filled(items) -> Groups[str, str]:
 
 
 def contents(groups: Groups[str, str]) -> dict[str, list[tuple[str, str, list[Location]]]]:
-    return {key: groups.renderings(key) for key in groups.keys()}
+    return {key: groups.renderings(key) for key in groups}
 
 
 @settings(max_examples=100, deadline=None)
 @given(sightings, st.lists(st.integers(0, 40), max_size=4))
 def test_groups_chunked_and_merged_equal_the_naive_model(items, cuts):
     bounds = [0, *sorted(min(c, len(items)) for c in cuts), len(items)]
-    chunks = [filled(items[a:b]) for a, b in zip(bounds, bounds[1:], strict=False)]
+    chunks = [filled(items[a:b]) for a, b in pairwise(bounds)]
     before = [contents(chunk) for chunk in chunks]
     whole = chunks[0]
     for later in chunks[1:]:

@@ -5,7 +5,7 @@ Per key (a normalised text's digest, or ``(file, doc id, term)``) it keeps the r
 order of first appearance, each with the preview of its first occurrence and every location.
 A million-pair memory costs tens of megabytes, not gigabytes, and a chunk's state pickles
 quickly for ``--jobs`` and Dask. The representation is private; the API is ``add``,
-``merge``, ``renderings``, ``divergent`` and ``divergent_items``.
+``merge``, iteration over keys, ``renderings``, ``divergent`` and ``divergent_items``.
 """
 
 from __future__ import annotations
@@ -158,7 +158,8 @@ class Groups(Generic[K, R]):
         return [(rendering, preview, [self.location(loc) for loc in _iter_locs(locs)])
                 for rendering, preview, locs in groups]
 
-    def keys(self) -> Iterator[K]:
+    def __iter__(self) -> Iterator[K]:
+        """The keys, in order of first appearance."""
         return iter(self.entries)
 
     def divergent(self) -> Iterator[list[Rendering]]:
