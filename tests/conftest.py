@@ -18,6 +18,10 @@ def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("DUIZHAO_CACHE_DIR", str(tmp_path_factory.mktemp("duizhao-cache")))
         patch.delenv("DUIZHAO_NO_CACHE", raising=False)
+        # A test run inside GitHub Actions must not append every test's report to the real job
+        # summary, nor link to the real repository.
+        for name in ("GITHUB_STEP_SUMMARY", "GITHUB_SERVER_URL", "GITHUB_REPOSITORY", "GITHUB_SHA"):
+            patch.delenv(name, raising=False)
         yield
 
 

@@ -29,6 +29,8 @@ FORMATS = [
     ("junit", "report.junit.xml"),
     ("github", "report.github.txt"),
     ("html", "report.html"),
+    ("codequality", "report.codequality.json"),
+    ("markdown", "report.md"),
 ]
 
 

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import json
 import os
-import xml.etree.ElementTree as ET
+import re
 
 import jsonschema
 import pytest
 
-from .support import FIXTURE_RULES, FORMATS, GOLDEN, REPORT_SCHEMA, SARIF_SCHEMA, check_fixture, normalise
+from .support import FIXTURE_RULES, FORMATS, GOLDEN, REPORT_SCHEMA, SARIF_SCHEMA, check_fixture, normalise, run_cli
 
 UPDATE = os.environ.get("DUIZHAO_UPDATE_GOLDEN") == "1"
 
@@ -86,19 +86,36 @@ def test_sarif_schema_copy_rejects_an_invalid_log() -> None:
         jsonschema.Draft7Validator(schema).validate(bad)
 
 
-def test_junit_parses_with_one_failure_per_rule_and_file(in_fixtures) -> None:
-    root = ET.fromstring(check_fixture("junit").stdout.encode("utf-8"))
-    assert root.tag == "testsuites"
-    suites = {s.get("name"): s for s in root.findall("testsuite")}
+def test_junit_has_one_case_per_finding_errors_failed_warnings_passed(in_fixtures) -> None:
+    from junitparser import Failure, JUnitXml
+
+    xml = JUnitXml.fromstring(check_fixture("junit").stdout.encode("utf-8"))
+    suites = {suite.name: suite for suite in xml}
     assert set(suites) == {"corpus/report.yaml", "corpus/clean.tsv"}
-    assert suites["corpus/clean.tsv"].get("failures") == "0"
-    assert int(suites["corpus/clean.tsv"].get("tests")) == len(FIXTURE_RULES.split(","))
-    failed = {case.get("name"): case.find("failure") for case in suites["corpus/report.yaml"].iter("testcase")
-              if case.find("failure") is not None}
-    assert set(failed) == {rule for rule, _, _ in EXPECTED}
-    assert "[s2]" in failed["term-forbidden"].text and "new productivity" in failed["term-forbidden"].text
-    assert failed["suppression-unjustified"].get("type") == "warning"
-    assert root.get("failures") == str(len(failed))
+    clean = list(suites["corpus/clean.tsv"])
+    assert len(clean) == len(FIXTURE_RULES.split(",")) and all(case.is_passed for case in clean)
+    cases = list(suites["corpus/report.yaml"])
+    by_finding = {(case.name.split(" ")[0], case.name.split(" ")[1].strip("[]")): case
+                  for case in cases if not case.name.endswith("no findings")}
+    assert set(by_finding) == {(rule, segment) for rule, segment, _ in EXPECTED}
+    for rule, segment, severity in EXPECTED:
+        case = by_finding[(rule, segment)]
+        failed = [r for r in case.result if isinstance(r, Failure)]
+        assert bool(failed) == (severity == "error"), (rule, severity)
+        if severity != "error":
+            assert case.is_passed and segment in case.system_out
+    forbidden = by_finding[("term-forbidden", "s2")]
+    assert "new productivity" in forbidden.result[0].text and "corpus/report.yaml:11:26" in forbidden.result[0].text
+    assert xml.failures == sum(1 for _, _, severity in EXPECTED if severity == "error")
+
+
+def test_junit_case_names_are_stable_when_other_findings_change(in_fixtures) -> None:
+    everything = check_fixture("junit").stdout
+    fewer_rules = ",".join(r for r in FIXTURE_RULES.split(",") if r != "leftover-cjk")
+    fewer = run_cli("check", "corpus", "--glossary", "glossary", "--select", fewer_rules, "-f", "junit",
+                    "--jobs", "1").stdout
+    name = re.compile(r'name="(term-forbidden \[s2\] [0-9a-f]{12})"')
+    assert name.search(everything).group(1) == name.search(fewer).group(1)
 
 
 def test_github_annotations_one_per_finding(in_fixtures) -> None:
@@ -127,3 +144,39 @@ def test_html_is_self_contained_and_escapes_corpus_text(in_fixtures) -> None:
     assert "<b>&amp;" not in page
     assert "推动" in page and "high-quality development" in page
     assert page.count('class="finding ') == len(EXPECTED)
+
+
+def test_codequality_issues_follow_gitlab_fields_with_unique_fingerprints(in_fixtures) -> None:
+    issues = json.loads(check_fixture("codequality").stdout)
+    assert {(i["check_name"], i["description"].split("]")[0].strip("[")) for i in issues} == {
+        (rule, segment) for rule, segment, _ in EXPECTED}
+    assert len({i["fingerprint"] for i in issues}) == len(issues)
+    assert {i["severity"] for i in issues} <= {"info", "minor", "major", "critical", "blocker"}
+    forbidden = next(i for i in issues if i["check_name"] == "term-forbidden")
+    assert forbidden["location"] == {"path": "corpus/report.yaml",
+                                     "positions": {"begin": {"line": 11, "column": 26},
+                                                   "end": {"line": 11, "column": 42}}}
+
+
+def test_job_summary_is_appended_in_github_actions_and_links_lines(in_fixtures, tmp_path, monkeypatch) -> None:
+    summary = tmp_path / "step-summary.md"
+    summary.write_text("earlier step\n", encoding="utf-8")
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    monkeypatch.setenv("GITHUB_SERVER_URL", "https://github.com")
+    monkeypatch.setenv("GITHUB_REPOSITORY", "owner/repo")
+    monkeypatch.setenv("GITHUB_SHA", "0123abc")
+    result = check_fixture("github")
+    assert result.exit_code == 1
+    text = summary.read_text(encoding="utf-8")
+    assert text.startswith("earlier step\n## duizhao")  # appended, never replaced
+    assert "| `term-forbidden` | ❌ error | 1 |" in text
+    assert "[corpus/report.yaml:11:26](https://github.com/owner/repo/blob/0123abc/corpus/report.yaml#L11)" in text
+
+
+def test_summary_option_writes_a_file_and_refuses_an_input(in_fixtures, tmp_path) -> None:
+    target = tmp_path / "summary.md"
+    assert check_fixture("json", "--summary", str(target)).exit_code == 1
+    assert "### First 6 of 6 findings" in target.read_text(encoding="utf-8")
+    before = (in_fixtures / "corpus" / "report.yaml").read_bytes()
+    result = run_cli("check", "corpus", "--glossary", "glossary", "--summary", "corpus/report.yaml")
+    assert result.exit_code == 2 and (in_fixtures / "corpus" / "report.yaml").read_bytes() == before

@@ -8,7 +8,7 @@ options override it, a baseline hides known findings, and the chosen formatter r
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
@@ -17,7 +17,7 @@ from .. import __version__
 from ..baseline import apply_baseline, load_baseline, recount, write_baseline
 from ..config import FAIL_ON, Config, load_config, split_rule_options
 from ..engine import exit_code
-from ..errors import UsageError
+from ..errors import OutputError, UsageError
 from ..model import Severity
 from ..report import formatter_class, render
 from ..report.context import run_info_for
@@ -60,12 +60,15 @@ def settle(*, paths: Sequence[Path] | None, glossary: Path | None, select: Seque
 
 
 def report(outcome: Any, request: Any, *, format_name: str, output: Path | None, baseline: Path | None,
-           write_baseline_to: Path | None, fail_on: str, color: bool | None = None) -> int:
+           write_baseline_to: Path | None, fail_on: str, color: bool | None = None,
+           summary_to: Path | None = None, append_summary: bool = False,
+           environment: Mapping[str, str] | None = None) -> int:
     """Apply or write the baseline, render the report, and return the exit code.
 
     With ``write_baseline_to`` every current finding is recorded there and the run exits 0
     (they are all known now); with ``baseline`` only findings not in it are reported and count
-    towards the exit code.
+    towards the exit code. ``summary_to`` also gets the Markdown summary (appended when
+    ``append_summary``: GitHub's ``$GITHUB_STEP_SUMMARY`` is a file every step appends to).
     """
     formatter_cls = formatter_class(format_name)
     findings = outcome.findings
@@ -77,7 +80,7 @@ def report(outcome: Any, request: Any, *, format_name: str, output: Path | None,
         result = apply_baseline(findings, load_baseline(baseline), str(baseline))
         findings = result.findings
         summary = recount(summary, findings, result)
-    run = run_info_for(outcome, request, __version__)
+    run = run_info_for(outcome, request, __version__, environment)
 
     def emit(out: IO[str], use_color: bool) -> None:
         render(formatter_cls(out, run, color=use_color), findings, summary)
@@ -87,4 +90,21 @@ def report(outcome: Any, request: Any, *, format_name: str, output: Path | None,
             emit(out, False)
     else:
         emit(sys.stdout, sys.stdout.isatty() if color is None else color)
+    if summary_to is not None:
+        write_summary(summary_to, run, findings, summary, append=append_summary)
     return 0 if write_baseline_to is not None else exit_code(findings, fail_on)
+
+
+def write_summary(path: Path, run: Any, findings: Sequence[Any], summary: dict[str, Any], *, append: bool) -> None:
+    """The Markdown summary into ``path``: appended (a job summary), or written atomically."""
+    from ..report.markdown import MarkdownFormatter
+
+    if append:
+        try:
+            with open(path, "a", encoding="utf-8") as out:
+                render(MarkdownFormatter(out, run), findings, summary)
+        except OSError as error:
+            raise OutputError(f"cannot append the job summary: {error.strerror or error}", file=str(path)) from None
+        return
+    with atomic_writer(path) as out:
+        render(MarkdownFormatter(out, run), findings, summary)

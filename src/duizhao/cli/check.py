@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Annotated
 
@@ -25,7 +26,7 @@ def check(
         "--glossary", "-g", help="Glossary file or directory (default: ./glossary).",
     )] = None,
     format: Annotated[str, typer.Option(
-        "--format", "-f", help="Report format: text, json, sarif, junit, github or html.",
+        "--format", "-f", help="Report format: text, json, sarif, junit, github, html, codequality or markdown.",
     )] = "text",
     output: Annotated[Path | None, typer.Option(
         "--output", "-o", help="Write the report here instead of stdout.",
@@ -66,6 +67,10 @@ def check(
     draft: Annotated[Path | None, typer.Option(
         "--draft", help="The English draft of --source (plain text); findings point at its lines.",
     )] = None,
+    summary: Annotated[Path | None, typer.Option(
+        "--summary", help="Also write a Markdown summary here (default in GitHub Actions: appended to"
+                          " $GITHUB_STEP_SUMMARY).",
+    )] = None,
 ) -> None:
     """Check corpus pairs: glossary terms, figures, consistency. Exit 0 clean, 1 findings, 2 bad input."""
     try:
@@ -78,14 +83,18 @@ def check(
                                fail_on=settled.fail_on, select=settled.select, ignore=settled.ignore,
                                severities=settled.severities,
                                jobs=default_jobs() if jobs is None else jobs, engine=engine, scheduler=scheduler)
+        step_summary = os.environ.get("GITHUB_STEP_SUMMARY", "") if summary is None else ""
+        summary_to = summary if summary is not None else (Path(step_summary) if step_summary else None)
         refuse_overwriting_inputs(
-            (output, write_baseline),
+            (output, write_baseline, summary),
             (*(request.paths or (DEFAULT_CORPUS,)), source, draft, settled.glossary or DEFAULT_GLOSSARY,
              settled.baseline, settled.config.file))
         with progress_bar() as progress:  # a process that ends with the report need not unfreeze: see gcpolicy
             outcome = run_check(request, progress, keep_frozen=exits_after_command(ctx))
         code = report(outcome, request, format_name=format, output=output, baseline=settled.baseline,
-                      write_baseline_to=write_baseline, fail_on=settled.fail_on)
+                      write_baseline_to=write_baseline, fail_on=settled.fail_on, summary_to=summary_to,
+                      append_summary=summary is None,
+                      environment={k: v for k, v in os.environ.items() if k.startswith("GITHUB_")})
     except DuizhaoError as error:
         raise fail(error) from None
     raise typer.Exit(code)

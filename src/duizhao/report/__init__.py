@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from ..errors import UsageError
 from .base import Formatter, RunInfo, render
+from .codequality import CodeQualityFormatter
 from .github import GithubFormatter
 from .html import HtmlFormatter
 from .json import JsonFormatter
 from .junit import JunitFormatter
+from .markdown import MarkdownFormatter
 from .sarif import SarifFormatter
 from .text import TextFormatter
 
@@ -18,6 +20,8 @@ FORMATTERS: dict[str, type[Formatter]] = {
     JunitFormatter.name: JunitFormatter,
     GithubFormatter.name: GithubFormatter,
     HtmlFormatter.name: HtmlFormatter,
+    CodeQualityFormatter.name: CodeQualityFormatter,
+    MarkdownFormatter.name: MarkdownFormatter,
 }
 
 

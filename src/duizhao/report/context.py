@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from .base import RunInfo
 
 
-def run_info_for(outcome: Any, request: Any, version: str) -> RunInfo:
+def run_info_for(outcome: Any, request: Any, version: str, environment: Mapping[str, str] | None = None) -> RunInfo:
     """What the formatters may use besides the findings: rules, files, matcher, a way to re-read.
 
     ``outcome`` is a ``runner.CheckOutcome`` and ``request`` its ``CheckRequest``. Re-reading
@@ -31,4 +32,5 @@ def run_info_for(outcome: Any, request: Any, version: str) -> RunInfo:
         rules=tuple(getattr(outcome, "rules", ())),
         reread=reread,
         matcher=getattr(outcome, "matcher", None),
+        environment=dict(environment or {}),
     )

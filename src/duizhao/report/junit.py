@@ -1,63 +1,86 @@
-"""JUnit XML, so GitLab, Jenkins and other CI dashboards list findings as failed tests.
+"""JUnit XML, so GitLab, Jenkins and other CI dashboards list findings as tests.
 
-One ``<testsuite>`` per corpus file and one ``<testcase>`` per (rule, file): a rule with
-findings in a file is a failed test whose ``<failure>`` lists every finding (segment, line,
-message); a rule that ran and found nothing there passes. Warnings and infos fail the test
-case too (dashboards have no "warning" state) but say their severity in ``type``.
-Written with lxml, so escaping and encoding are the library's job.
+One ``<testsuite>`` per corpus file. Each finding is its own ``<testcase>``, named by a stable
+id (rule, segment and the first characters of its baseline fingerprint), so a new finding
+under a rule that already fails shows as a new failed test in GitLab's merge-request report.
+Errors are ``<failure>``s. Warnings and infos are *passed* test cases that carry the finding
+in ``<system-out>``: dashboards have no warning state, and a job that passes must not show a
+failed test. Every rule that ran and found nothing in a file is one passed test case, so the
+count of checks is visible. Written with lxml, so escaping and encoding are the library's job;
+characters XML 1.0 cannot hold (C0 controls from a hostile file) are shown as ``\\xNN``.
 """
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from typing import Any, ClassVar
 
 from lxml import etree
 
-from ..model import Finding
+from ..baseline import fingerprint
+from ..model import Finding, Severity
 from .base import Formatter
 
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
-def _failure_text(findings: list[Finding]) -> str:
-    return "\n".join(
-        f"{f.location.file}:{f.location.line}: {f.severity.value} [{f.location.segment}] {f.message}" for f in findings
-    )
+
+def xml_text(text: str) -> str:
+    """``text`` with the characters XML 1.0 forbids written as visible ``\\xNN`` escapes."""
+    return _NOT_XML.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
+def case_name(finding: Finding) -> str:
+    """The test case's stable name: it survives line moves and other findings coming and going."""
+    return xml_text(f"{finding.rule} [{finding.location.segment}] {fingerprint(finding)[:12]}")
+
+
+def _detail(finding: Finding) -> str:
+    loc = finding.location
+    where = f"{loc.file}:{loc.line}:{loc.column}" if loc.column else f"{loc.file}:{loc.line}"
+    return xml_text(f"{where}: {finding.severity.value} [{loc.segment}] {finding.message}")
 
 
 class JunitFormatter(Formatter):
     name: ClassVar[str] = "junit"
-    description: ClassVar[str] = "JUnit XML: one test case per rule per file, failures carry the findings"
+    description: ClassVar[str] = "JUnit XML: one test case per finding (errors fail), suites per file"
 
     def finish(self, summary: dict[str, Any]) -> None:
-        by_file: dict[str, dict[str, list[Finding]]] = defaultdict(lambda: defaultdict(list))
+        by_file: dict[str, list[Finding]] = defaultdict(list)
         for finding in self.sorted_findings():
-            by_file[finding.location.file][finding.rule].append(finding)
+            by_file[finding.location.file].append(finding)
         files = sorted(set(by_file) | set(self.run.files))
         rule_ids = [rule.id for rule in self.rule_classes()]
 
         root = etree.Element("testsuites", name="duizhao")
         total_tests = total_failures = 0
         for file in files:
-            rules = by_file.get(file, {})
-            ids = list(dict.fromkeys([*rule_ids, *rules]))
-            suite = etree.SubElement(root, "testsuite", name=file)
+            found = by_file.get(file, [])
+            suite = etree.SubElement(root, "testsuite", name=xml_text(file))
             properties = etree.SubElement(suite, "properties")
-            etree.SubElement(properties, "property", name="signature", value=self.run.signature)
+            etree.SubElement(properties, "property", name="signature", value=xml_text(self.run.signature))
             failures = 0
-            for rule_id in ids:
-                case = etree.SubElement(suite, "testcase", classname=file, name=rule_id, file=file)
-                found = rules.get(rule_id)
-                if found:
+            for finding in found:
+                case = etree.SubElement(suite, "testcase", classname=xml_text(f"{file}.{finding.rule}"),
+                                        name=case_name(finding), file=xml_text(file))
+                if finding.location.line:
+                    case.set("line", str(finding.location.line))
+                if finding.severity is Severity.ERROR:
                     failures += 1
-                    worst = max(found, key=lambda f: f.severity.rank).severity.value
-                    noun = "finding" if len(found) == 1 else "findings"
-                    failure = etree.SubElement(case, "failure", type=worst,
-                                               message=f"{len(found)} {noun}: {found[0].message}")
-                    failure.text = _failure_text(found)
-            suite.set("tests", str(len(ids)))
+                    failure = etree.SubElement(case, "failure", type=finding.rule,
+                                               message=xml_text(finding.message))
+                    failure.text = _detail(finding)
+                else:
+                    etree.SubElement(case, "system-out").text = _detail(finding)
+            clean = [rule_id for rule_id in rule_ids if not any(f.rule == rule_id for f in found)]
+            for rule_id in clean:
+                etree.SubElement(suite, "testcase", classname=xml_text(f"{file}.{rule_id}"),
+                                 name=f"{rule_id}: no findings", file=xml_text(file))
+            tests = len(found) + len(clean)
+            suite.set("tests", str(tests))
             suite.set("failures", str(failures))
             suite.set("errors", "0")
-            total_tests += len(ids)
+            total_tests += tests
             total_failures += failures
         root.set("tests", str(total_tests))
         root.set("failures", str(total_failures))
