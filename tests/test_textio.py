@@ -6,7 +6,7 @@ import codecs
 
 import pytest
 
-from duizhao.errors import EncodingError, InputError
+from duizhao.errors import EncodingError, InputError, UsageError
 from duizhao.textio import atomic_writer, iter_lines, read_text
 
 TEXT = "两个确立\tTwo Establishments\n新质生产力\tnew quality productive forces\n"
@@ -65,12 +65,15 @@ def test_declared_encoding_reads_gbk(tmp_path):
     assert read_text(path, "gb18030") == TEXT
 
 
-def test_unknown_encoding_and_missing_file_are_input_errors(tmp_path):
+def test_missing_file_is_an_input_error_and_a_bad_encoding_a_usage_error(tmp_path):
     with pytest.raises(InputError, match="no such file"):
         read_text(tmp_path / "absent.tsv")
     (tmp_path / "x.tsv").write_text("a\tb\n")
-    with pytest.raises(InputError, match="unknown encoding"):
+    with pytest.raises(UsageError, match="unknown encoding"):
         read_text(tmp_path / "x.tsv", "no-such-codec")
+    for codec in ("rot13", "hex", "base64", "zlib", "undefined"):
+        with pytest.raises(UsageError, match="not a text encoding"):
+            read_text(tmp_path / "x.tsv", codec)
 
 
 def test_atomic_writer_keeps_old_file_on_error(tmp_path):

@@ -14,7 +14,8 @@
 
 The file is found by walking up from the working directory: in each directory a
 ``duizhao.toml`` wins over a ``pyproject.toml``, and a pyproject.toml without a
-``[tool.duizhao]`` table is passed over. Paths in the file are relative to the file's
+``[tool.duizhao]`` table is passed over (one that is not valid UTF-8 TOML is an error, not
+passed over: it may hold the table). Paths in the file are relative to the file's
 directory, so `duizhao check` behaves the same from any subdirectory. Command-line options
 override the file (``--ignore`` adds to its ``ignore``). Unknown keys, unknown rule ids and
 bad values are usage errors naming the file, so a typo cannot silently switch a check off.
@@ -64,12 +65,10 @@ def find_config(start: Path | None = None) -> Path | None:
 
 
 def _has_duizhao_table(pyproject: Path) -> bool:
-    # Any project's pyproject.toml may sit above the working directory: one that cannot be
-    # read or has no [tool.duizhao] is simply not duizhao's configuration.
-    try:
-        tool = _read(pyproject).get("tool")
-    except UsageError:
-        return False
+    # A pyproject.toml without [tool.duizhao] is some other project's file and is passed over;
+    # one that cannot be read or parsed (broken TOML, UTF-16) is an error, as with --config:
+    # it may well hold the [tool.duizhao] table, and checking without it would be silent.
+    tool = _read(pyproject).get("tool")
     return isinstance(tool, dict) and "duizhao" in tool
 
 

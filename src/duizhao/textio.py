@@ -11,6 +11,7 @@ import codecs
 import io
 import os
 import stat
+import sys
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
@@ -18,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
-from .errors import EncodingError, InputError, OutputError
+from .errors import EncodingError, InputError, OutputError, UsageError
 
 _SNIFF_BYTES = 4096
 _BOMS = (
@@ -35,16 +36,30 @@ def as_typed(path: str | Path) -> Path:
     return Path(relative) if not relative.startswith("..") else Path(path)
 
 
+def text_encoding(name: str) -> str:
+    """The Python codec name for a user-supplied encoding (``--encoding``), validated.
+
+    The one place every encoding name from a user is checked: an unknown name, and codecs
+    that exist but do not turn bytes into text (``rot13``, ``hex``, ``base64``, ``zlib``), are
+    usage errors rather than a ``LookupError`` half-way through a read.
+    """
+    try:
+        info = codecs.lookup(name)
+    except (LookupError, ValueError, TypeError):  # ValueError: a name with a NUL
+        raise UsageError(f"unknown encoding {name!r} for --encoding (e.g. utf-8, gb18030, big5, utf-16)") from None
+    if not getattr(info, "_is_text_encoding", True) or info.name == "undefined":
+        raise UsageError(f"--encoding {name!r} is not a text encoding (it does not decode bytes to text); "
+                         "use e.g. utf-8, gb18030, big5 or utf-16") from None
+    return info.name
+
+
 def sniff_encoding(head: bytes, declared: str | None = None) -> str:
     """The codec to decode a file whose first bytes are ``head``.
 
     ``declared`` (from ``--encoding``) wins; otherwise a BOM decides, and no BOM means UTF-8.
     """
     if declared:
-        try:
-            codecs.lookup(declared)
-        except LookupError:
-            raise InputError(f"unknown encoding {declared!r}") from None
+        text_encoding(declared)
         return declared
     for bom, codec in _BOMS:
         if head.startswith(bom):
@@ -273,8 +288,14 @@ def atomic_writer(path: str | Path, *, binary: bool = False, encoding: str = "ut
     A crash or an error half-way leaves the old file untouched and no partial file behind.
     A symlink keeps pointing where it did (its target is replaced); a device or FIFO such as
     ``/dev/stdout`` cannot be replaced by a rename, so it is written to directly. The file
-    gets ``file_mode`` when given, else the replaced file's mode, else the umask's.
+    gets ``file_mode`` when given, else the replaced file's mode, else the umask's. The name
+    ``-`` is standard output, as everywhere on the command line.
     """
+    if str(path) == "-":
+        stream = sys.stdout.buffer if binary else sys.stdout
+        yield stream
+        stream.flush()
+        return
     path = Path(path)
     if path.is_dir():
         raise OutputError("is a directory; name a file to write", file=str(path))

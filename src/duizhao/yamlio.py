@@ -67,11 +67,8 @@ def to_python(node: yaml.Node, file: str) -> Any:
         return [to_python(child, file) for child in node.value]
     if isinstance(node, yaml.MappingNode):
         out: dict[Any, Any] = {}
-        for key_node, value_node in node.value:
-            key = to_python(key_node, file)
-            if not isinstance(key, (str, int, float, bool)) or key is None:
-                raise FormatError("mapping keys must be plain words", file=file, line=key_node.start_mark.line + 1)
-            out[str(key) if not isinstance(key, str) else key] = to_python(value_node, file)
+        for key, _key_node, value_node in _unique_items(node, file):
+            out[key] = to_python(value_node, file)
         return out
     raise FormatError("unsupported YAML node", file=file, line=node.start_mark.line + 1)  # pragma: no cover
 
@@ -89,10 +86,28 @@ def mapping_items(node: yaml.Node, file: str, what: str) -> list[tuple[str, yaml
     """The ``(key, value_node)`` pairs of a mapping node, or a ``FormatError`` saying what was expected."""
     if not isinstance(node, yaml.MappingNode):
         raise FormatError(f"{what} must be a mapping (key: value)", file=file, line=line_of(node))
-    items = []
+    return [(key, value_node) for key, _, value_node in _unique_items(node, file)]
+
+
+def _unique_items(node: yaml.MappingNode, file: str) -> list[tuple[str, yaml.Node, yaml.Node]]:
+    """``(key, key_node, value_node)`` of a mapping, refusing a key written twice.
+
+    YAML says keys are unique, but PyYAML keeps the last of two silently: a second
+    ``segments:`` would replace the first list, a second ``forbidden:`` drop a list of
+    renderings. Merge keys (``<<``) are refused the same way, as plain duplicates would be.
+    """
+    items: list[tuple[str, yaml.Node, yaml.Node]] = []
+    first: dict[str, int] = {}
     for key_node, value_node in node.value:
         key = to_python(key_node, file)
-        items.append((str(key), value_node))
+        if not isinstance(key, (str, int, float, bool)) or key is None:
+            raise FormatError("mapping keys must be plain words", file=file, line=line_of(key_node))
+        key = key if isinstance(key, str) else str(key)
+        if key in first:
+            raise FormatError(f"duplicate key {key!r} (first at line {first[key]}); YAML keys must be unique",
+                              file=file, line=line_of(key_node))
+        first[key] = line_of(key_node)
+        items.append((key, key_node, value_node))
     return items
 
 

@@ -80,9 +80,10 @@ def test_broken_config_files(workdir, file, content):
     _refused(runner.invoke(app, ["check", "good.yaml", "--config", file]), file)
 
 
-def test_unrelated_broken_pyproject_above_is_ignored(workdir):
+def test_broken_pyproject_found_by_discovery_is_refused(workdir):
+    # it may hold [tool.duizhao]: checking without it would be silent (issue 13, item 9)
     (workdir / "pyproject.toml").write_bytes("name = '错'\n".encode("gbk"))
-    assert runner.invoke(app, ["check", "good.yaml"]).exit_code == 0
+    _refused(runner.invoke(app, ["check", "good.yaml"]), "pyproject.toml")
 
 
 def test_score_with_utf16_declared_but_no_bom(workdir):

@@ -34,7 +34,10 @@ class JsonlReader:
             if not line.strip():
                 continue
             try:
-                record = json.loads(line)
+                record = json.loads(line, object_pairs_hook=_unique_keys)
+            except DuplicateKey as exc:
+                raise FormatError(f"duplicate key {exc.key!r} in one object; keys must be unique (the"
+                                  " last would silently win)", file=file, line=lineno) from None
             except json.JSONDecodeError as exc:
                 raise FormatError(f"not valid JSON: {exc.msg} at column {exc.colno}", file=file, line=lineno) from None
             except (ValueError, RecursionError) as exc:  # a 5,000-digit number, or nesting 100k deep
@@ -62,6 +65,23 @@ class JsonlReader:
             props = {k: str(v) for k, v in record.items() if k not in _KNOWN and isinstance(v, str | int | float)}
             yield Segment(id=str(record.get("id", lineno)), zh=record["zh"], en=record["en"], doc=doc, line=lineno,
                           note=record.get("note", ""), props=MappingProxyType(props) if props else EMPTY_MAPPING)
+
+
+class DuplicateKey(ValueError):
+    """A JSON object that names one key twice (``json`` would keep the last silently)."""
+
+    def __init__(self, key: str) -> None:
+        super().__init__(f"duplicate key {key!r}")
+        self.key = key
+
+
+def _unique_keys(pairs: list[tuple[str, object]]) -> dict[str, object]:
+    out: dict[str, object] = {}
+    for key, value in pairs:
+        if key in out:
+            raise DuplicateKey(key)
+        out[key] = value
+    return out
 
 
 def _encodable(text: str) -> bool:

@@ -26,6 +26,7 @@ from pathlib import Path
 from lxml import etree
 
 from ..errors import EncodingError, FormatError, InputError
+from ..textio import text_encoding
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
@@ -57,10 +58,7 @@ def libxml_encoding(head: bytes, declared: str | None = None) -> str | None:
     UTF-8: that is what memoQ writes, and the claim cannot be true of these bytes.
     """
     if declared:
-        try:
-            name = codecs.lookup(declared).name
-        except LookupError:
-            raise InputError(f"unknown encoding {declared!r}") from None
+        name = text_encoding(declared)
         return _LIBXML_NAMES.get(name, name.upper())
     if head.startswith(codecs.BOM_UTF8):
         return "UTF-8"

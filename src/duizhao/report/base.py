@@ -13,6 +13,7 @@ What they may need beyond the findings travels in ``RunInfo``:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import IO, Any, ClassVar
@@ -20,6 +21,39 @@ from typing import IO, Any, ClassVar
 from ..model import Finding, Segment
 
 SegmentKey = tuple[str, str]  # (file, segment id)
+
+# C0 controls (tab too: a report line is one line), DEL and C1 controls: a terminal acts on
+# them (ESC starts colour, title and screen-clearing sequences; CR and BS overwrite the line),
+# and XML 1.0 cannot hold most of them at all.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+# what XML 1.0 cannot hold even as a character reference (tab, LF, CR are allowed; so is C1)
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def _escaped(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def printable(text: str) -> str:
+    """``text`` with control characters shown as ``\\x1b``-style escapes, safe to print to a terminal."""
+    return _CONTROL.sub(_escaped, text) if _CONTROL.search(text) else text
+
+
+def _picture(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return chr(0x2400 + code) if code < 0x20 else "\u2421" if code == 0x7F else "\ufffd"
+
+
+def printable_same_length(text: str) -> str:
+    """``text`` with each control character replaced by one visible character (␛ for ESC), so
+    character offsets into it (highlighted spans) stay where they were."""
+    return _CONTROL.sub(_picture, text) if _CONTROL.search(text) else text
+
+
+def xml_safe(text: str) -> str:
+    """``text`` with the characters XML 1.0 cannot hold shown as ``\\x01``-style escapes."""
+    return _NOT_XML.sub(_escaped, text) if _NOT_XML.search(text) else text
 
 
 @dataclass(frozen=True)

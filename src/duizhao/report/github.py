@@ -6,8 +6,8 @@
 translator changed), so the annotation lands on the changed line of a pull request.
 
 Values are escaped the way the Actions runner unescapes them (``%``, CR and LF everywhere;
-``:`` and ``,`` inside properties too), so a message with a colon or a newline cannot break
-the command. The summary ends the output as an ordinary log line.
+``:`` and ``,`` inside properties too; other control characters as ``\\x1b``), so a message
+with a colon or a newline cannot break the command. The summary ends the output as an ordinary log line.
 """
 
 from __future__ import annotations
@@ -15,14 +15,15 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from ..model import Finding, Severity
-from .base import Formatter
+from .base import Formatter, printable
 from .text import summary_line
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
 
 def escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    # other control characters (an ESC from a segment id) would reach the log viewer raw
+    return printable(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def escape_property(text: str) -> str:

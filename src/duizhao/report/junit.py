@@ -12,7 +12,6 @@ characters XML 1.0 cannot hold (C0 controls from a hostile file) are shown as ``
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from typing import Any, ClassVar
 
@@ -21,13 +20,7 @@ from lxml import etree
 from ..baseline import fingerprint
 from ..model import Finding, Severity
 from .base import Formatter
-
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-
-
-def xml_text(text: str) -> str:
-    """``text`` with the characters XML 1.0 forbids written as visible ``\\xNN`` escapes."""
-    return _NOT_XML.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+from .base import xml_safe as xml_text  # the characters XML 1.0 forbids, as visible \xNN escapes
 
 
 def case_name(finding: Finding) -> str:

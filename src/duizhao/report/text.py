@@ -11,7 +11,7 @@ from itertools import groupby
 from typing import Any, ClassVar
 
 from ..model import Finding
-from .base import Formatter
+from .base import Formatter, printable, printable_same_length
 
 _SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 _CONTEXT = 40  # characters of context shown either side of a highlighted span
@@ -21,11 +21,12 @@ def finding_line(finding: Finding) -> str:
     """``file:line:col: severity rule-id [segment] message`` — the format editors can jump to.
 
     The column is there when the reader knew it (YAML, TSV), so ``file:line:col`` opens the
-    editor on the character; otherwise ``file:line``.
+    editor on the character; otherwise ``file:line``. Control characters from the inputs (an
+    ESC in a segment id or text) are shown escaped, never passed to the terminal.
     """
     loc = finding.location
     where = f"{loc.file}:{loc.line}:{loc.column}" if loc.column else f"{loc.file}:{loc.line}"
-    return f"{where}: {finding.severity.value} {finding.rule} [{loc.segment}] {finding.message}"
+    return printable(f"{where}: {finding.severity.value} {finding.rule} [{loc.segment}] {finding.message}")
 
 
 def summary_line(summary: dict[str, Any]) -> str:
@@ -45,7 +46,7 @@ def baseline_lines(summary: dict[str, Any]) -> list[str]:
              f"{baseline['stale']} stale entr{'y' if baseline['stale'] == 1 else 'ies'}"]
     for entry in baseline.get("stale_entries", ()):
         lines.append(f"  stale: {entry['file']} [{entry['segment']}] {entry['rule']}: {entry['message']}")
-    return lines
+    return [printable(line) for line in lines]
 
 
 def excerpt(text: str, spans: list[tuple[int, int]]) -> tuple[str, list[tuple[int, int]], int]:
@@ -68,7 +69,7 @@ class TextFormatter(Formatter):
             return
         write = self.out.write
         for file, group in groupby(self.sorted_findings(), key=lambda f: f.location.file):
-            write(f"{file}\n")
+            write(f"{printable(file)}\n")
             for finding in group:
                 write(f"  {finding_line(finding)}\n")
         for line in baseline_lines(summary):
@@ -82,15 +83,15 @@ class TextFormatter(Formatter):
         console = Console(file=self.out, force_terminal=True, highlight=False, soft_wrap=True)
         self._texts = self._segment_texts()
         for file, group in groupby(self.sorted_findings(), key=lambda f: f.location.file):
-            console.print(Text(file, style="bold underline"))
+            console.print(Text(printable(file), style="bold underline"))
             for finding in group:
                 loc = finding.location
                 line = Text("  ")
-                line.append(f"{loc.file}:{loc.line}: ", style="dim")
+                line.append(printable(f"{loc.file}:{loc.line}: "), style="dim")
                 line.append(finding.severity.value, style=_SEVERITY_STYLE.get(finding.severity.value, ""))
                 line.append(f" {finding.rule} ", style="bold")
-                line.append(f"[{loc.segment}] ", style="dim")
-                line.append(finding.message)
+                line.append(printable(f"[{loc.segment}] "), style="dim")
+                line.append(printable(finding.message))
                 console.print(line)
                 for shown in self._highlighted(finding, Text):
                     console.print(shown)
@@ -126,7 +127,7 @@ class TextFormatter(Formatter):
             part, shifted, offset = excerpt(source, spans)
             text = text_cls(f"      {side}: " + ("…" if offset else ""))
             base = len(text.plain)
-            text.append(part + ("…" if offset + len(part) < len(source) else ""))
+            text.append(printable_same_length(part) + ("…" if offset + len(part) < len(source) else ""))
             for start, end in shifted:
                 text.stylize("reverse bold", base + start, base + end)
             shown.append(text)
