@@ -104,3 +104,17 @@ def test_html_lists_findings_it_cannot_place_and_works_without_inputs():
 )
 def test_sarif_artifact_uri(file, uri):
     assert artifact_uri(file) == uri
+
+
+def test_html_anchors_are_segment_ids_and_single_file_runs_use_the_bare_id(tmp_path) -> None:
+    from typer.testing import CliRunner
+
+    from duizhao.cli import app
+
+    corpus = tmp_path / "a.tsv"
+    corpus.write_text("id\tzh\ten\ns017\t新增就业1.4万人。\tThere were 14 new jobs.\ns017\t你好\thello\n",
+                      encoding="utf-8")
+    (tmp_path / "g").mkdir()
+    page = CliRunner().invoke(app, ["check", str(corpus), "-g", str(tmp_path / "g"), "-f", "html"]).stdout
+    assert 'id="s017"' in page and 'href="#s017"' in page and 'id="s017~2"' in page
+    assert 'data-fingerprint="' in page and 'class="fp"' in page

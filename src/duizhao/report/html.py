@@ -23,7 +23,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any, ClassVar
+from urllib.parse import quote
 
+from ..baseline import entry_for
 from ..model import Finding, Segment
 from .base import Formatter, SegmentKey
 
@@ -48,6 +50,14 @@ main{padding:16px 24px;max-width:1400px;margin:auto}
 .help{background:#fff;border-left:4px solid #90a4ae;padding:8px 14px;margin:12px 0;font-size:.92rem}
 .filters{background:#fff;border:1px solid #ddd;border-radius:6px;padding:10px 14px;margin:12px 0;
 position:sticky;top:0;z-index:2}
+tr.pair,li.finding,section.doc{scroll-margin-top:calc(var(--bar,120px) + 12px)}
+tr.pair:target td,li.finding.current{box-shadow:inset 0 0 0 2px #37474f}
+#dz-search{min-width:18em;padding:2px 6px}
+.filters .tools button{font-size:.85rem;margin:0}
+li.finding button.fp{float:right;font-size:.72rem;cursor:pointer}
+li.finding.false-positive{opacity:.55}
+li.finding.false-positive button.fp{background:#37474f;color:#fff}
+a.anchor{color:inherit;text-decoration:none}
 .filters fieldset{border:0;margin:0 0 6px;padding:0;display:flex;flex-wrap:wrap;gap:6px 16px;align-items:center}
 .filters legend{font-weight:600;float:left;margin-right:10px}
 .filters label{cursor:pointer;white-space:nowrap}
@@ -86,31 +96,85 @@ footer{color:#90a4ae;font-size:.8rem;padding:12px 24px}
 # Filtering: a finding is shown when its rule and its severity are both ticked; a pair's
 # findings row disappears when none of its findings is shown; with "only pairs with findings"
 # ticked, pairs whose findings are all filtered out disappear as well.
-_JS = """
+_JS = r"""
 (function(){
+  var bar=document.querySelector('.filters');
+  function barHeight(){document.documentElement.style.setProperty('--bar',bar.offsetHeight+'px');}
+  barHeight();window.addEventListener('resize',barHeight);
   var boxes=document.querySelectorAll('.filters input[type=checkbox]');
+  var search=document.getElementById('dz-search');
   function ticked(kind){var s={};document.querySelectorAll('input[data-'+kind+']').forEach(function(b){
     if(b.checked){s[b.getAttribute('data-'+kind)]=1;}});return s;}
   function apply(){
-    var rules=ticked('rule'),sevs=ticked('severity');
-    var only=document.getElementById('only-findings').checked;var shown=0;
+    var rules=ticked('rule'),sevs=ticked('severity');var query=search.value.trim().toLowerCase();
+    var only=document.getElementById('dz-only-findings').checked;var shown=0;
     document.querySelectorAll('li.finding').forEach(function(li){
-      var on=rules[li.dataset.rule]&&sevs[li.dataset.severity];li.classList.toggle('hidden',!on);if(on){shown++;}});
+      var on=rules[li.dataset.rule]&&sevs[li.dataset.severity];li.classList.toggle('hidden',!on);});
     document.querySelectorAll('tr.pair').forEach(function(tr){
-      var row=document.getElementById('f-'+tr.id);var any=false;
-      if(row){any=row.querySelector('li.finding:not(.hidden)')!==null;row.classList.toggle('hidden',!any);}
-      tr.classList.toggle('hidden',only&&!any);});
-    document.querySelectorAll('tr.gap').forEach(function(tr){tr.classList.toggle('hidden',only);});
-    document.getElementById('shown-count').textContent=shown;
+      var row=tr.dataset.findings?document.getElementById(tr.dataset.findings):null;var any=false;
+      if(row){any=row.querySelector('li.finding:not(.hidden)')!==null;}
+      var match=!query||(tr.textContent+' '+(row?row.textContent:'')).toLowerCase().indexOf(query)>=0;
+      var hide=(only&&!any)||!match;tr.classList.toggle('hidden',hide);
+      if(row){row.classList.toggle('hidden',hide||!any);
+        if(!hide){shown+=row.querySelectorAll('li.finding:not(.hidden)').length;}}});
+    document.querySelectorAll('tr.gap').forEach(function(tr){tr.classList.toggle('hidden',only||!!query);});
+    document.querySelectorAll('section.other li.finding').forEach(function(li){
+      var match=!query||li.textContent.toLowerCase().indexOf(query)>=0;
+      if(!match){li.classList.add('hidden');}if(!li.classList.contains('hidden')){shown++;}});
+    document.getElementById('dz-shown-count').textContent=shown;
   }
   boxes.forEach(function(b){b.addEventListener('change',apply);});
+  search.addEventListener('input',apply);
   document.querySelectorAll('button.only').forEach(function(btn){btn.addEventListener('click',function(){
     var want=btn.getAttribute('data-only');
     document.querySelectorAll('input[data-rule]').forEach(function(b){b.checked=(b.getAttribute('data-rule')===want);});
     apply();});});
-  document.getElementById('show-all').addEventListener('click',function(){
-    document.querySelectorAll('input[data-rule],input[data-severity]').forEach(function(b){b.checked=true;});apply();});
+  document.getElementById('dz-show-all').addEventListener('click',function(){
+    document.querySelectorAll('input[data-rule],input[data-severity]').forEach(function(b){b.checked=true;});
+    search.value='';apply();});
+  // keyboard: n / j next finding, p / k previous (not while typing in the search box)
+  var current=-1;
+  function visibleFindings(){return Array.prototype.filter.call(document.querySelectorAll('li.finding'),
+    function(li){return li.offsetParent!==null;});}
+  function go(step){var all=visibleFindings();if(!all.length){return;}
+    document.querySelectorAll('li.finding.current').forEach(function(li){li.classList.remove('current');});
+    current=(current+step+all.length)%all.length;var li=all[current];li.classList.add('current');
+    li.scrollIntoView({block:'center'});li.focus({preventScroll:true});}
+  document.getElementById('dz-next').addEventListener('click',function(){go(1);});
+  document.getElementById('dz-prev').addEventListener('click',function(){go(-1);});
+  document.addEventListener('keydown',function(e){
+    if(e.target===search||e.ctrlKey||e.metaKey||e.altKey){return;}
+    if(e.key==='n'||e.key==='j'){go(1);e.preventDefault();}
+    else if(e.key==='p'||e.key==='k'){go(-1);e.preventDefault();}});
+  // false positives: collected in the page, downloaded as a baseline `check --baseline` reads
+  var marked=document.getElementById('dz-marked');
+  function count(){marked.textContent=document.querySelectorAll('li.finding.false-positive').length;}
+  document.querySelectorAll('li.finding button.fp').forEach(function(btn){btn.addEventListener('click',function(){
+    var li=btn.closest('li.finding');var on=li.classList.toggle('false-positive');
+    btn.setAttribute('aria-pressed',on?'true':'false');count();});});
+  function download(name,type,text){var blob=new Blob([text],{type:type});var a=document.createElement('a');
+    a.href=URL.createObjectURL(blob);a.download=name;document.body.appendChild(a);a.click();
+    setTimeout(function(){URL.revokeObjectURL(a.href);a.remove();},1000);}
+  function entry(li){return {fingerprint:li.dataset.fingerprint,rule:li.dataset.rule,file:li.dataset.file,
+    segment:li.dataset.segment,message:li.dataset.message};}
+  document.getElementById('dz-baseline').addEventListener('click',function(){
+    var entries=Array.prototype.map.call(document.querySelectorAll('li.finding.false-positive'),entry);
+    download('duizhao-baseline.json','application/json',JSON.stringify({tool:'duizhao',format:1,
+      about:'Findings marked as false positives in the HTML report: `duizhao check --baseline THIS_FILE` '+
+      'reports only findings not listed here.',entries:entries},null,2)+'\n');});
+  function csvCell(v){v=String(v==null?'':v);if(/^[=+\-@\t\r]/.test(v)){v="'"+v;}
+    return '"'+v.replace(/"/g,'""')+'"';}
+  document.getElementById('dz-csv').addEventListener('click',function(){
+    var rows=[['file','line','column','segment','rule','severity','message','false positive']];
+    document.querySelectorAll('li.finding').forEach(function(li){rows.push([li.dataset.file,li.dataset.line,
+      li.dataset.column,li.dataset.segment,li.dataset.rule,li.dataset.severity,li.dataset.message,
+      li.classList.contains('false-positive')?'yes':'']);});
+    var text=rows.map(function(r){return r.map(csvCell).join(',');}).join('\r\n')+'\r\n';
+    download('duizhao-findings.csv','text/csv',text);});
   apply();
+  // open at the first finding (unless the address names a segment)
+  if(!location.hash){var first=document.querySelector('tr.pair.has-findings:not(.hidden), section.other');
+    if(first){first.scrollIntoView({block:'start'});}}
 })();
 """
 
@@ -163,6 +227,7 @@ class HtmlFormatter(Formatter):
 
     def finish(self, summary: dict[str, Any]) -> None:
         self._rows = 0
+        self._anchors: dict[str, int] = {}
         self._rules = {rule.id: rule for rule in self.rule_classes()}
         findings = self.sorted_findings()
         by_segment: dict[SegmentKey, list[Finding]] = defaultdict(list)
@@ -176,7 +241,7 @@ class HtmlFormatter(Formatter):
             self._documents(self.run.reread(), by_segment, placed, reduced)
         leftover = [f for f in findings if (f.location.file, f.location.segment) not in placed]
         if leftover:
-            write('<section class="doc"><h2>Other findings<small>(not tied to a pair shown above)</small></h2>')
+            write('<section class="doc other"><h2>Other findings<small>(not tied to a pair shown above)</small></h2>')
             write('<ul class="findings" style="padding:8px 14px">')
             for finding in leftover:
                 write(self._finding_item(finding, with_place=True))
@@ -226,7 +291,7 @@ class HtmlFormatter(Formatter):
 <header><h1>对照 duizhao: translation check report</h1>
 <p>{esc(inputs)} · glossary of {esc(self.run.glossary_terms)} terms · duizhao {esc(self.run.version)}</p></header>
 <main>
-<div class="cards" id="summary">{card_html}</div>
+<div class="cards" id="dz-summary">{card_html}</div>
 <p><b>{esc(verdict)}</b></p>
 <div class="help">
 <p>Each row is one sentence pair: the Chinese source on the left, the English translation on the right.
@@ -241,9 +306,15 @@ Problems found in a pair are listed under it, most serious first in colour:
 {reduced_note}</div>
 <form class="filters" onsubmit="return false">
 <fieldset><legend>Severity</legend>{sev_boxes}</fieldset>
-<fieldset><legend>Rule</legend>{rule_boxes}<button type="button" id="show-all">show all</button></fieldset>
-<fieldset><label><input type="checkbox" id="only-findings"{' checked' if reduced else ''}>
-only pairs with findings</label> · <span id="shown-count">{len(findings)}</span> finding(s) shown</fieldset>
+<fieldset><legend>Rule</legend>{rule_boxes}<button type="button" id="dz-show-all">show all</button></fieldset>
+<fieldset><label><input type="checkbox" id="dz-only-findings"{' checked' if reduced else ''}>
+only pairs with findings</label> · <span id="dz-shown-count">{len(findings)}</span> finding(s) shown
+· <input type="search" id="dz-search" placeholder="search Chinese, English, messages" aria-label="search"></fieldset>
+<fieldset class="tools"><button type="button" id="dz-prev" title="previous finding (p)">◀ previous</button>
+<button type="button" id="dz-next" title="next finding (n)">next ▶</button>
+· <span id="dz-marked">0</span> marked as false positive
+<button type="button" id="dz-baseline" title="a baseline file: duizhao check --baseline FILE">download baseline</button>
+<button type="button" id="dz-csv">download findings (CSV)</button></fieldset>
 </form>
 """
 
@@ -322,20 +393,31 @@ only pairs with findings</label> · <span id="shown-count">{len(findings)}</span
                        '<thead><tr><th>Pair</th><th>中文 (source)</th><th>English (translation)</th></tr></thead>'
                        '<tbody>\n')
 
+    def _anchor(self, seg: Segment) -> str:
+        """The row's id: the segment id (``#s017``), or ``file#s017`` when the run checked several
+        files; a repeated one (two TSV rows with one id) gets ``~2``, ``~3``…"""
+        anchor = f"{seg.doc.file}#{seg.id}" if len(self.run.files) > 1 else seg.id
+        count = self._anchors.get(anchor, 0) + 1
+        self._anchors[anchor] = count
+        return anchor if count == 1 else f"{anchor}~{count}"
+
     def _pair(self, seg: Segment, found: list[Finding]) -> str:
         self._rows += 1
-        row_id = f"p{self._rows}"
+        anchor = self._anchor(seg)
         zh_marks, en_marks = self._marks(seg, found)
         css = "pair has-findings" if found else "pair"
         line = f'<span class="where">line {seg.line}</span>' if seg.line else ""
         english = render_marked(seg.en, en_marks) if seg.en.strip() else '<span class="none">(no English)</span>'
-        row = (f'<tr class="{css}" id="{row_id}"><td class="sid">{esc(seg.id)}{line}</td>'
+        findings_id = f"dz-f{self._rows}"
+        data = f' data-findings="{findings_id}"' if found else ""
+        row = (f'<tr class="{css}" id="{esc(anchor)}"{data}><td class="sid">'
+               f'<a class="anchor" href="#{esc(quote(anchor, safe="/#~"))}">{esc(seg.id)}</a>{line}</td>'
                f'<td lang="zh">{render_marked(seg.zh, zh_marks)}</td>'
                f'<td lang="en">{english}</td></tr>\n')
         if found:
             ordered = sorted(found, key=lambda f: (-f.severity.rank, f.rule, f.message))
             items = "".join(self._finding_item(f) for f in ordered)
-            row += (f'<tr class="findings" id="f-{row_id}"><td></td>'
+            row += (f'<tr class="findings" id="{findings_id}"><td></td>'
                     f'<td colspan="2"><ul class="findings">{items}</ul></td></tr>\n')
         return row
 
@@ -368,7 +450,13 @@ only pairs with findings</label> · <span id="shown-count">{len(findings)}</span
         if finding.related:
             related = '<span class="where">also: ' + ", ".join(esc(r.segment) for r in finding.related) + "</span>"
         sev = finding.severity.value
-        return (f'<li class="finding {sev}" data-rule="{esc(finding.rule)}" data-severity="{sev}">'
+        entry = entry_for(finding)  # what a baseline records, so "false positive" can download one
+        data = (f'data-rule="{esc(finding.rule)}" data-severity="{sev}" data-fingerprint="{entry.fingerprint}" '
+                f'data-file="{esc(entry.file)}" data-segment="{esc(entry.segment)}" '
+                f'data-message="{esc(entry.message)}" data-line="{loc.line}" data-column="{loc.column or ""}"')
+        return (f'<li class="finding {sev}" tabindex="-1" {data}>'
+                '<button type="button" class="fp" aria-pressed="false" title="mark as a false positive: it goes '
+                'into the downloaded baseline">false positive</button>'
                 f'<span class="sev">{sev}</span><code class="rule"{tip}>{esc(finding.rule)}</code>'
                 f"{esc(finding.message)}{place}{related}</li>")
 
