@@ -21,6 +21,7 @@ from typing import Any
 
 from .engine import Checker, CheckSetup, ChunkResult, Progress
 from .errors import UsageError
+from .formats import ReadOptions
 from .formats.tsv import TsvSlice
 from .gcpolicy import collector_resumed
 from .model import Finding
@@ -70,14 +71,14 @@ def _for_workers(task: Task | Failure) -> Task | Failure:
 
 def check_dask(checker: Checker, setup: CheckSetup, inputs: Sequence[Path], *, scheduler: str | None,
                encoding: str | None = None, format_name: str | None = None, progress: Progress | None = None,
-               slice_bytes: int | None = None) -> Iterator[Finding]:
+               slice_bytes: int | None = None, options: ReadOptions | None = None) -> Iterator[Finding]:
     """Every finding for ``inputs``, checked on the cluster at ``scheduler`` and reduced into ``checker``."""
     client, owned = _client(scheduler)
     try:
         threads = sum(client.nthreads().values()) or 1
         remote_setup = client.scatter(setup, broadcast=True, hash=False)
         tasks = (_for_workers(task) for task in plan(inputs, encoding=encoding, format_name=format_name,
-                                                     slice_bytes=slice_bytes))
+                                                     slice_bytes=slice_bytes, options=options))
         results = submitted_in_order(
             tasks, lambda task: client.submit(check_partition, remote_setup, task, pure=False), _collected,
             window=threads * IN_FLIGHT_PER_THREAD)

@@ -24,7 +24,7 @@ from typing import Any, TypeVar
 
 from .engine import Checker, CheckSetup, ChunkResult, Progress
 from .errors import DuizhaoError
-from .formats import SlicingReader, Task, expand_paths, reader_for
+from .formats import ReadOptions, SlicingReader, Task, expand_paths, reader_for
 
 __all__ = ["Failure", "PairBatch", "Task", "check_parallel", "check_task", "default_jobs", "in_order", "plan",
            "submitted_in_order"]
@@ -104,7 +104,7 @@ class Failure:
 
 def plan(paths: Sequence[Path], *, encoding: str | None = None, format_name: str | None = None,
          slice_bytes: int | None = None, batch_pairs: int | None = None,
-         jobs: int | None = None) -> Iterator[Task | Failure]:
+         jobs: int | None = None, options: ReadOptions | None = None) -> Iterator[Task | Failure]:
     """The inputs as tasks, in input order. An input error ends the plan with a ``Failure``.
 
     Missing paths raise at once (as ``iter_segments`` does, before anything is read).
@@ -115,7 +115,7 @@ def plan(paths: Sequence[Path], *, encoding: str | None = None, format_name: str
     files = expand_paths(paths)
     try:
         for path in files:
-            reader = reader_for(path, format_name)
+            reader = reader_for(path, format_name, options)
             slices = None
             if isinstance(reader, SlicingReader):
                 block = slice_bytes or (slice_bytes_for(_size(path), jobs) if jobs else SLICE_BYTES)

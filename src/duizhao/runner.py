@@ -15,7 +15,7 @@ from typing import Any
 from . import __version__
 from .engine import Checker, CheckSetup, Progress, RunStats, build_rules
 from .errors import GlossaryError, UsageError
-from .formats import expand_paths, iter_segments
+from .formats import ReadOptions, expand_paths, iter_segments
 from .gcpolicy import FREEZE_EVERY, collector_resumed, frozen_as_passed
 from .model import Finding, Severity
 
@@ -28,6 +28,7 @@ class CheckRequest:
     glossary: Path | None = None
     encoding: str | None = None
     input_format: str | None = None
+    statuses: tuple[str, ...] = ()  # XLIFF: check only segments of these statuses (``--status``)
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     severities: dict[str, Severity] = field(default_factory=dict)
@@ -162,19 +163,22 @@ def _findings(request: CheckRequest, inputs: Sequence[Path], checker: Checker, s
 
         return checker.run(draft_segments(request.source, request.draft, matcher=checker.matcher,
                                           encoding=request.encoding), progress)
+    options = ReadOptions(statuses=request.statuses)
     if request.engine == "dask":
         from .dask_engine import check_dask  # optional extra: duizhao[dask]
 
         return check_dask(checker, setup, inputs, scheduler=request.scheduler, encoding=request.encoding,
-                          format_name=request.input_format, progress=progress)
+                          format_name=request.input_format, options=options, progress=progress)
     if request.engine != "local":
         raise UsageError(f"unknown engine {request.engine!r} (known: local, dask)")
     if request.scheduler:
         raise UsageError("--scheduler needs --engine dask")
     if request.jobs == 1:
-        segments = iter_segments(inputs, encoding=request.encoding, format_name=request.input_format)
+        segments = iter_segments(inputs, encoding=request.encoding, format_name=request.input_format,
+                                 options=options)
         return checker.run(frozen_as_passed(segments, FREEZE_EVERY), progress)
     from .parallel import check_parallel, plan
 
-    tasks = plan(inputs, encoding=request.encoding, format_name=request.input_format, jobs=request.jobs)
+    tasks = plan(inputs, encoding=request.encoding, format_name=request.input_format, options=options,
+                 jobs=request.jobs)
     return check_parallel(checker, setup, tasks, request.jobs, progress)

@@ -39,7 +39,7 @@ class TestXliff12Contract(BitextContract):
     sample = xliff12([], units='<group id="g"><trans-unit id="u1"><source>稳中<g id="1">求进</g></source>'
                                 '<target>Seek <bpt id="1">&lt;b&gt;</bpt>progress<ept id="1">&lt;/b&gt;</ept></target>'
                                 '</trans-unit></group>\n<trans-unit id="u2"><source>未译</source></trans-unit>\n')
-    sample_pairs = (("u1", "稳中求进", "Seek progress"),)
+    sample_pairs = (("u1", "稳中求进", "Seek progress"), ("u2", "未译", ""))
     malformed = xliff12([("1", "一", "one")]).replace("</target>", "</targte>")
     malformed_line = 4
     build = staticmethod(lambda pairs: _cr(xliff12(pairs)))
@@ -53,7 +53,7 @@ class TestXliff20Contract(BitextContract):
                                 '<ignorable><source> </source></ignorable>'
                                 '<segment><source>三<cp hex="1F600"/></source><target><pc id="2">three</pc></target>'
                                 '</segment></unit>\n')
-    sample_pairs = (("s1", "一二", "one two"), ("u1.2", "三😀", "three"))
+    sample_pairs = (("u1/s1", "一二", "one two"), ("u1/2", "三😀", "three"))
     malformed = xliff20([("1", "一", "one")]).replace("<segment>", "<segment", 1)
     malformed_line = 4
     build = staticmethod(lambda pairs: _cr(xliff20(pairs)))
@@ -67,21 +67,21 @@ def test_english_source_is_swapped(tmp_path, make):
 
 
 @pytest.mark.parametrize("make", [xliff12, xliff20])
-def test_other_languages_are_refused_naming_them(tmp_path, make):
+def test_other_languages_are_read_with_the_english_side_in_place(tmp_path, make):
     path = tmp_path / "fr.xlf"
     path.write_text(make([("1", "Hello", "Bonjour")], src="en-US", tgt="fr-FR"), encoding="utf-8")
-    with pytest.raises(FormatError, match="en-US → fr-FR"):
-        list(XliffReader().read(path))
+    [seg] = XliffReader().read(path)
+    assert (seg.zh, seg.en, seg.doc.src_lang, seg.doc.tgt_lang) == ("Bonjour", "Hello", "en-US", "fr-FR")
 
 
-def test_untranslated_units_are_skipped_and_counted(tmp_path):
+def test_untranslated_units_are_pairs_with_an_empty_target(tmp_path):
     path = tmp_path / "x.xlf"
     path.write_text(xliff12([], units='<trans-unit id="a"><source>一</source></trans-unit>'
                                      '<trans-unit id="b"><source>二</source><target>two</target></trans-unit>'),
                     encoding="utf-8")
     reader = XliffReader()
-    assert [s.id for s in reader.read(path)] == ["b"]
-    assert reader.skipped == 1
+    assert [(s.id, s.en) for s in reader.read(path)] == [("a", ""), ("b", "two")]
+    assert reader.skipped == 0
 
 
 def test_not_xliff_is_refused(tmp_path):

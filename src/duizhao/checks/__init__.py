@@ -14,6 +14,7 @@ from .codes import CodeMissing
 from .consistency import SegmentInconsistent, TargetInconsistent
 from .numbers import NumberApprox, NumberMismatch
 from .suppressions import SuppressionUnjustified, SuppressionUnknownRule
+from .tags import TagMismatch, TargetUntranslated
 from .terms import TermForbidden, TermInconsistent, TermMissing
 from .typography import (
     DoubleSpace,
@@ -43,6 +44,8 @@ RULE_CLASSES: tuple[type[Rule], ...] = (
     RepeatedWord,
     FinalPunctuation,
     LowercaseStart,
+    TargetUntranslated,
+    TagMismatch,
     SegmentInconsistent,
     TermInconsistent,
     TargetInconsistent,

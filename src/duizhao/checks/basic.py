@@ -22,14 +22,17 @@ class EmptyTarget(PairRule):
     text_only: ClassVar[bool] = True
     name: ClassVar[str] = "EmptyTarget"
     default_severity: ClassVar[Severity] = Severity.ERROR
-    summary: ClassVar[str] = "The source has text but the English side is empty."
+    summary: ClassVar[str] = "One side of the pair has text and the other is empty (zh→en and en→zh alike)."
     why: ClassVar[str] = "An untranslated segment ships as a blank line in the published text."
     example: ClassVar[str] = "新春贺词 → (empty): 'English is empty'"
 
     def check(self, ctx: PairContext) -> Iterable[Finding]:
         seg = ctx.segment
-        if seg.zh.strip() and not seg.en.strip():
+        zh, en = seg.zh.strip(), seg.en.strip()
+        if zh and not en:
             yield self.finding(ctx, "the English is empty but the Chinese is not")
+        elif en and not zh:  # an en→zh file's untranslated Chinese target
+            yield self.finding(ctx, "the Chinese is empty but the English is not")
 
 
 class LeftoverCjk(PairRule):

@@ -108,3 +108,11 @@ def write_summary(path: Path, run: Any, findings: Sequence[Any], summary: dict[s
         return
     with atomic_writer(path) as out:
         render(MarkdownFormatter(out, run), findings, summary)
+
+
+def statuses_option(values: Sequence[str] | None) -> tuple[str, ...]:
+    """``--status`` values, checked against the known statuses (a typo is refused before the run)."""
+    from ..formats.xliff import parse_statuses
+
+    chosen = parse_statuses(tuple(values or ()))
+    return tuple(sorted(chosen)) if chosen else ()

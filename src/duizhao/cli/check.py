@@ -15,7 +15,7 @@ from ..progress import progress_bar
 from ..report import formatter_class
 from ..runner import DEFAULT_CORPUS, DEFAULT_GLOSSARY, CheckRequest, run_check
 from ._app import app, exits_after_command, fail
-from ._check_options import report, settle
+from ._check_options import report, settle, statuses_option
 
 
 @app.command()
@@ -33,6 +33,13 @@ def check(
     )] = None,
     encoding: Annotated[str | None, typer.Option(
         "--encoding", help="Input encoding when it is not UTF-8/UTF-16 with BOM (e.g. gb18030).",
+    )] = None,
+    input_format: Annotated[str | None, typer.Option(
+        "--from", help="Input format (tsv, yaml, tmx, xliff, ...) instead of by extension and content.",
+    )] = None,
+    status: Annotated[list[str] | None, typer.Option(
+        "--status", help="XLIFF: check only segments of these statuses (new, draft, translated, reviewed,"
+                         " signed-off, rejected; repeatable, comma lists ok). Locked segments are never checked.",
     )] = None,
     fail_on: Annotated[str | None, typer.Option(
         "--fail-on", help="Exit 1 when a finding is at or above: error (default), warning, info, never.",
@@ -80,6 +87,7 @@ def check(
         drafting = source is not None or draft is not None  # configured corpus paths give way to the draft
         request = CheckRequest(paths=tuple(paths or ()) if drafting else settled.paths,
                                glossary=settled.glossary, encoding=encoding, source=source, draft=draft,
+                               input_format=input_format, statuses=statuses_option(status),
                                fail_on=settled.fail_on, select=settled.select, ignore=settled.ignore,
                                severities=settled.severities,
                                jobs=default_jobs() if jobs is None else jobs, engine=engine, scheduler=scheduler)

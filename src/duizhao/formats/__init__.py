@@ -1,8 +1,10 @@
 """Bitext formats: one reader/writer class per format and one name → class registry.
 
 ``iter_segments`` is the single entry point the checker uses: it expands directories,
-picks a reader by file extension and streams segments from every input in a stable order.
-An unknown extension is a usage error, never a silent skip of an explicitly named file.
+picks a reader by file extension (for a named file with an unknown extension, by its content:
+XLIFF and TMX are recognised by their root element) and streams segments from every input in
+a stable order. A file nothing recognises is an input error, never a silent skip of an
+explicitly named file.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from .jsonl import JsonlReader, JsonlWriter
 from .moses import MosesReader, MosesWriter
 from .tmx import TmxReader, TmxWriter
 from .tsv import TsvReader, TsvWriter
-from .xliff import XliffReader
+from .xliff import XliffReader, looks_like_tmx, looks_like_xliff
 from .yaml_corpus import YamlCorpusReader, YamlCorpusWriter
 
 READERS: dict[str, type[Reader]] = {
@@ -51,18 +53,43 @@ def _by_extension(table: Mapping[str, type[Reader] | type[Writer]]) -> dict[str,
     return {ext: name for name, cls in table.items() for ext in cls.extensions}
 
 
-def reader_for(path: Path, format_name: str | None = None) -> Reader:
-    """The reader for ``path``: by ``format_name`` when given, else by extension."""
+def reader_for(path: Path, format_name: str | None = None, options: ReadOptions | None = None) -> Reader:
+    """The reader for ``path``: by ``format_name`` when given, else by extension, else by content.
+
+    ``options`` configure a reader that accepts them; options a format does not take are
+    left aside (a corpus may mix formats: ``--status`` concerns its XLIFF files only).
+    """
     if format_name:
         if format_name not in READERS:
             raise UsageError(f"unknown input format {format_name!r} (known: {', '.join(sorted(READERS))})")
-        return READERS[format_name]()
+        return _configured(READERS[format_name](), options)
     ext = path.suffix.lower()
-    name = _by_extension(READERS).get(ext)
+    name = _by_extension(READERS).get(ext) or sniff(path)
     if name is None:
         known = ", ".join(sorted(_by_extension(READERS)))
-        raise InputError(f"unknown file type {ext or '(no extension)'!r}; duizhao reads {known}", file=str(path))
-    return READERS[name]()
+        raise InputError(f"unknown file type {ext or '(no extension)'!r}; duizhao reads {known}"
+                         " (or name the format with --from)", file=str(path))
+    return _configured(READERS[name](), options)
+
+
+def _configured(reader: Reader, options: ReadOptions | None) -> Reader:
+    if options is None or not isinstance(reader, ConfigurableReader) or not (options.given() & reader.accepts):
+        return reader
+    return reader.configured(options)
+
+
+def sniff(path: Path) -> str | None:
+    """The format of a file recognised by its first bytes (XLIFF, TMX), or None."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(4096)
+    except OSError:
+        return None
+    if looks_like_xliff(head):
+        return XliffReader.name
+    if looks_like_tmx(head):
+        return TmxReader.name
+    return None
 
 
 def writer_for(format_name: str | None, path: Path) -> Writer:
@@ -106,10 +133,10 @@ def _drop_secondary(found: list[Path]) -> list[Path]:
 
 
 def iter_segments(paths: Sequence[Path], *, encoding: str | None = None,
-                  format_name: str | None = None) -> Iterator[Segment]:
+                  format_name: str | None = None, options: ReadOptions | None = None) -> Iterator[Segment]:
     """Stream every segment of every input, in path order."""
     for path in expand_paths(paths):
-        yield from reader_for(path, format_name).read(path, encoding=encoding)
+        yield from reader_for(path, format_name, options).read(path, encoding=encoding)
 
 
 def write_segments(segments: Iterable[Segment], path: Path, format_name: str | None = None,
@@ -133,6 +160,7 @@ __all__ = [
     "expand_paths",
     "iter_segments",
     "reader_for",
+    "sniff",
     "write_segments",
     "writer_for",
 ]

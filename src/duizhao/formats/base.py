@@ -80,6 +80,7 @@ class ReadOptions:
     en_lang: str | None = None  # TMX: the preferred en variant
     inline: str = "drop"  # inline tags: drop, text or xml
     traditional: str = "keep"  # Traditional Chinese: keep or convert
+    statuses: tuple[str, ...] = ()  # XLIFF: check only segments of these statuses (``--status``)
 
     def given(self) -> frozenset[str]:
         """The names of the options that differ from their defaults."""

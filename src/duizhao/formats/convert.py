@@ -66,13 +66,16 @@ def import_file(source: Path, output: Path, *, input_format: str | None = None, 
     result = ImportResult()
     segments = _unique_ids(reader.read(source, encoding=encoding), result)
     result.written = writer_for(output_format, output).write(segments, output, **options)
-    result.skipped = reader.skipped if isinstance(reader, CountingReader) else 0
+    result.skipped += reader.skipped if isinstance(reader, CountingReader) else 0
     return result
 
 
 def _unique_ids(segments: Iterable[Segment], result: ImportResult) -> Iterator[Segment]:
     seen: dict[tuple[str, str], int] = {}
     for seg in segments:
+        if not seg.zh.strip() or not seg.en.strip():
+            result.skipped += 1  # an untranslated CAT-tool segment is not a corpus pair
+            continue
         key = (seg.doc.id, seg.id)
         count = seen[key] = seen.get(key, 0) + 1
         if count > 1:
