@@ -89,7 +89,10 @@ class Groups(Generic[K, R]):
         if doc is not last_doc:
             index = self._index((doc.file, doc.id))
             self._last_doc = (doc, index)
-        line = seg.line
+        # The line of the translation when the reader knows it (a YAML ``en:`` line), so that a
+        # corpus finding lands on the line a translator changed; else the segment's line.
+        at = seg.en_at if seg.doc.tgt_lang[:2].lower() != "zh" else seg.zh_at
+        line = at[0][1] if at else seg.line
         loc: _Loc = (index << _LINE_BITS | line if seg.id == str(line) and 0 <= line <= _LINE_MASK
                      else (index, line, seg.id))
         entries = self.entries
