@@ -125,7 +125,7 @@ def test_the_console_script_decides_to_keep_its_run_frozen(monkeypatch, unfreeze
         kept.append(keep_frozen)
         return real(request, progress, keep_frozen=keep_frozen)
 
-    monkeypatch.setattr("duizhao.cli.check.run_check", recording)
+    monkeypatch.setattr("duizhao.runner.run_check", recording)
     monkeypatch.chdir(ROOT)
     monkeypatch.setattr(sys, "argv", ["duizhao", "check", "-f", "json", "--jobs", "1"])
     with pytest.raises(SystemExit) as exit_:

@@ -18,17 +18,31 @@ of those terms belong to the glossary check, so their spans are passed as protec
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from functools import cache
 from typing import ClassVar
 
 from ..model import Finding, Severity, Span
-from ..numbers import NumberIssue, compare_pair
-from ..numbers.en import has_digit
-from ..numbers.model import APPROX, MISMATCH
-from ..numbers.zh import has_figures
+from ..numbers.model import APPROX, MISMATCH, NumberIssue
 from .base import PairContext, PairRule
 
 _cache = threading.local()
+
+
+@cache
+def _engine() -> tuple[Callable[..., list[NumberIssue]], Callable[[str], bool], Callable[[str], bool]]:
+    """The figure engine and its cheap pre-checks, loaded when the first pair is compared: listing
+    the rules needs none of it, and its patterns take a while to compile."""
+    from ..numbers.compare import compare_pair
+    from ..numbers.en import has_digit
+    from ..numbers.zh import has_figures
+
+    return compare_pair, has_digit, has_figures
+
+
+def compare_pair(zh: str, en: str, **protected: list[tuple[int, int]]) -> list[NumberIssue]:
+    """``numbers.compare_pair`` (the one comparison both rules report from), loaded on first use."""
+    return _engine()[0](zh, en, **protected)
 
 
 def pair_issues(ctx: PairContext) -> list[NumberIssue]:
@@ -36,6 +50,7 @@ def pair_issues(ctx: PairContext) -> list[NumberIssue]:
     last = getattr(_cache, "last", None)
     if last is not None and last[0] is ctx:
         return last[1]
+    _, has_digit, has_figures = _engine()
     seg = ctx.segment
     # Traditional sources (27億千瓦時, 百分之五點二, 十六屆) are read in Simplified; OpenCC keeps
     # lengths for almost every text, and only then do the spans still point into the original.

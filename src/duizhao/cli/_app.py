@@ -20,6 +20,23 @@ app = typer.Typer(
 )
 
 
+def _version(value: bool) -> None:
+    if value:
+        from .. import __version__
+
+        print(f"duizhao {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _options(
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                 help="Print the version and exit."),
+) -> None:
+    # no docstring: the app's own help text stays the one shown by --help
+    pass
+
+
 #: what the console script (``main``) passes as the context object: its process ends with the
 #: command, so process-wide policy may be decided for it; a command invoked in-process
 #: (``CliRunner``, a notebook, a server) leaves the process as it found it

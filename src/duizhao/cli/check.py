@@ -10,12 +10,7 @@ import typer
 
 from ..errors import DuizhaoError
 from ..outputs import refuse_overwriting_inputs
-from ..parallel import default_jobs
-from ..progress import progress_bar
-from ..report import formatter_class
-from ..runner import DEFAULT_CORPUS, DEFAULT_GLOSSARY, CheckRequest, run_check
 from ._app import app, exits_after_command, fail
-from ._check_options import report, settle, statuses_option
 
 
 @app.command()
@@ -80,6 +75,13 @@ def check(
     )] = None,
 ) -> None:
     """Check corpus pairs: glossary terms, figures, consistency. Exit 0 clean, 1 findings, 2 bad input."""
+    # the engine loads here, not with the command list (``duizhao --help``)
+    from ..parallel import default_jobs
+    from ..progress import progress_bar
+    from ..report import formatter_class
+    from ..runner import DEFAULT_CORPUS, DEFAULT_GLOSSARY, CheckRequest, run_check
+    from ._check_options import report, settle, statuses_option
+
     try:
         settled = settle(paths=paths, glossary=glossary, select=select, ignore=ignore, fail_on=fail_on,
                          config_file=config, baseline=baseline)

@@ -9,7 +9,6 @@ from typing import Annotated
 
 import typer
 
-from ..checks.alignment import AlignmentUncertain
 from ..errors import DuizhaoError, InputError, OutputError, UsageError
 from ..outputs import refuse_overwriting_inputs
 from ._app import app, emit, fail
@@ -70,6 +69,8 @@ def align(
             count = write_segments(segments, output, format)
     except DuizhaoError as error:
         raise fail(error) from None
+    from ..checks.alignment import AlignmentUncertain
+
     threshold = AlignmentUncertain.threshold
     low = sum(1 for s in segments if float(s.props["confidence"]) < threshold)
     print(f"duizhao: wrote {count} aligned pairs to {output} ({low} with confidence below {threshold})",

@@ -10,16 +10,8 @@ from typing import Annotated
 import typer
 
 from ..errors import DuizhaoError, UsageError
-from ..formats import iter_segments
-from ..formats.glossary_csv import read_csv, write_csv
-from ..formats.tbx import read_tbx, write_tbx
-from ..glossary import TermMatcher, load_glossary
-from ..glossary.lint import has_errors, lint_glossary
-from ..glossary.load import glossary_yaml
-from ..glossary.lookup import corpus_usage, lookup_terms
 from ..model import Term
 from ..outputs import refuse_overwriting_inputs
-from ..runner import DEFAULT_CORPUS, DEFAULT_GLOSSARY
 from ..textio import write_text_atomic
 from ._app import app, fail
 
@@ -34,7 +26,11 @@ GlossaryOpt = Annotated[Path | None, typer.Option("--glossary", "-g",
                                                   help="Glossary file or directory (default: ./glossary).")]
 
 
+# The engines load inside each command, not with the command list (``duizhao --help``).
+
 def _glossary_path(path: Path | None) -> Path:
+    from ..runner import DEFAULT_GLOSSARY
+
     if path is not None:
         return path
     if DEFAULT_GLOSSARY.exists():
@@ -49,6 +45,9 @@ def lint(
     encoding: Annotated[str | None, typer.Option("--encoding", help="Encoding when not UTF-8/UTF-16 with BOM.")] = None,
 ) -> None:
     """Report duplicate, conflicting, unmatchable and malformed entries. Exit 1 on errors, 2 on unreadable input."""
+    from ..glossary import load_glossary
+    from ..glossary.lint import has_errors, lint_glossary
+
     try:
         if format not in ("text", "json"):
             raise UsageError(f"--format must be text or json, not {format!r}")
@@ -83,6 +82,11 @@ def lookup(
     format: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
 ) -> None:
     """Show the entry for a term and where the corpus uses it. Exit 1 when no entry matches."""
+    from ..formats import iter_segments
+    from ..glossary import TermMatcher, load_glossary
+    from ..glossary.lookup import corpus_usage, lookup_terms
+    from ..runner import DEFAULT_CORPUS
+
     try:
         if format not in ("text", "json"):
             raise UsageError(f"--format must be text or json, not {format!r}")
@@ -140,6 +144,10 @@ def export(
     tgt_lang: Annotated[str, typer.Option("--tgt-lang", help="TBX: language code of the English terms.")] = "en",
 ) -> None:
     """Export the glossary as TBX-Basic (TBX v3) or as CSV for memoQ / Trados MultiTerm."""
+    from ..formats.glossary_csv import write_csv
+    from ..formats.tbx import write_tbx
+    from ..glossary import load_glossary
+
     try:
         kind = _kind(format, output)
         glossary_path = _glossary_path(glossary)
@@ -164,6 +172,10 @@ def import_(
     encoding: Annotated[str | None, typer.Option("--encoding", help="CSV encoding when not UTF-8/UTF-16.")] = None,
 ) -> None:
     """Read a TBX or CSV termbase back into glossary YAML."""
+    from ..formats.glossary_csv import read_csv
+    from ..formats.tbx import read_tbx
+    from ..glossary.load import glossary_yaml
+
     try:
         kind = _kind(format, source)
         refuse_overwriting_inputs((output,), (source,))

@@ -9,13 +9,10 @@ from typing import Annotated
 import typer
 
 from ..errors import DuizhaoError, UsageError
-from ..formats import WRITERS
-from ..formats.convert import export as export_pairs
-from ..formats.convert import import_file
-from ..formats.moses import pair_paths
 from ..outputs import refuse_overwriting_inputs
-from ..runner import resolve_inputs
 from ._app import app, fail
+
+# The formats load inside each command, not with the command list (``duizhao --help``).
 
 Paths = Annotated[list[Path] | None, typer.Argument(help="Corpus files or directories (default: ./corpus).")]
 Encoding = Annotated[str | None, typer.Option("--encoding", help="Input encoding, overriding detection.")]
@@ -34,6 +31,11 @@ def export(
     encoding: Encoding = None,
 ) -> None:
     """Export corpus pairs as a TMX 1.4b translation memory or another bitext format."""
+    from ..formats import WRITERS
+    from ..formats.convert import export as export_pairs
+    from ..formats.moses import pair_paths
+    from ..runner import resolve_inputs
+
     try:
         if format not in WRITERS:
             raise UsageError(f"unknown export format {format!r} (known: {', '.join(sorted(WRITERS))})")
@@ -66,6 +68,9 @@ def import_(
     TMX: per unit, the zh and en variants are picked by language code (an exact --zh-lang/--en-lang
     first, then Simplified before Traditional, then document order); units lacking one are skipped.
     """
+    from ..formats.convert import import_file
+    from ..formats.moses import pair_paths
+
     try:
         options = {"doc_id": doc_id} if doc_id else {}
         refuse_overwriting_inputs((output, *pair_paths(output)), (source,))

@@ -13,10 +13,20 @@ Modules: ``load`` (YAML → ``Glossary``), ``zh`` (Aho–Corasick over script-no
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+from .._lazy import lazy_exports
 from ..model import Glossary, Term
-from .en import EnHit
-from .load import glossary_hash, load_glossary
-from .matcher import TermMatcher
-from .zh import ZhHit
+
+if TYPE_CHECKING:
+    from .en import EnHit
+    from .load import glossary_hash, load_glossary
+    from .matcher import TermMatcher
+    from .zh import ZhHit
+
+# loading (YAML) and matching (the automaton) load on first use, not with the rule list
+__getattr__ = lazy_exports(__name__, globals(), {
+    "EnHit": ".en", "glossary_hash": ".load", "load_glossary": ".load", "TermMatcher": ".matcher", "ZhHit": ".zh",
+})
 
 __all__ = ["EnHit", "Glossary", "Term", "TermMatcher", "ZhHit", "glossary_hash", "load_glossary"]
