@@ -154,7 +154,6 @@ def test_an_internal_error_exits_3_without_a_traceback(tmp_path: Path, monkeypat
         raise ZeroDivisionError("a bug")
 
     monkeypatch.setattr(duizhao.runner, "run_check", broken)
-    monkeypatch.setattr("duizhao.cli.check.run_check", broken)
     monkeypatch.delenv(_main.DEBUG_VARIABLE, raising=False)
     result = invoke(("check", "x.tsv"), tmp_path)
     assert result.code == 3
