@@ -65,20 +65,19 @@ def span_location(segment: Segment, span: Span) -> Location | None:
 
 
 def side_location(segment: Segment, side: str) -> Location | None:
-    """The first line of one side's text: where a finding without a span on that side points."""
+    """The whole of one side's text: where a finding without a span on that side points."""
     text = segment.zh if side == "zh" else segment.en
     at = segment.zh_at if side == "zh" else segment.en_at
     if not at:
         return None
-    first_run = at[1][0] if len(at) > 1 else len(text)  # the characters up to the next breakpoint
-    return span_location(segment, Span(side, 0, max(first_run, 1) if text else 0))
+    return span_location(segment, Span(side, 0, len(text.rstrip())))
 
 
 def placed(finding: Finding, segment: Segment, *, source_alone: bool = False) -> Finding:
     """``finding`` moved from the segment's first line to the range a translator has to look at.
 
     The primary location is the finding's span on the target side (the English of a zh→en
-    pair), else, unless the finding concerns the source alone, the target text's first line;
+    pair), else, unless the finding concerns the source alone, the whole target text;
     a span on the other side becomes the ``counterpart``. Without recorded positions the
     finding is returned as it is.
     """
@@ -165,3 +164,104 @@ def scalar_positions(text: str, start: int, end: int, line: int, column: int, va
         cur_col += 1
         i += 1
     return tuple(points) or single_line(line, column)
+
+
+def markup_positions(text: str, start: int, line: int, column: int, value: str) -> TextPositions:
+    """Breakpoints of ``value``, the text content of an XML element whose content starts at ``text[start]``.
+
+    ``text[start]`` is at ``line:column``. Tags are skipped, a character or entity reference
+    (``&amp;``, ``&#x4e2d;``) stands for one character, and the walk stops at the element's
+    end; inline codes whose text the reader dropped are skipped over like anything else that
+    does not match, so a span after them is found where it is.
+    """
+    points: list[Breakpoint] = []
+    i, j, n, end = start, 0, len(value), len(text)
+    cur_line, cur_col = line, column
+    contiguous = False
+    while j < n and i < end:
+        ch = text[i]
+        if ch == "<":
+            close = text.find(">", i)
+            if close < 0:
+                break
+            skipped = text[i:close + 1]
+            breaks = skipped.count("\n")
+            cur_line += breaks
+            cur_col = (len(skipped) - skipped.rfind("\n")) if breaks else cur_col + len(skipped)
+            i = close + 1
+            contiguous = False
+            continue
+        if ch == "&":
+            semicolon = text.find(";", i, i + 12)
+            if semicolon > 0:
+                points.append((j, cur_line, cur_col))
+                j += 1
+                cur_col += semicolon + 1 - i
+                i = semicolon + 1
+                contiguous = False
+                continue
+        if ch == value[j]:
+            if not contiguous or ch == "\n":
+                points.append((j, cur_line, cur_col))
+            j += 1
+            contiguous = ch != "\n"
+        else:
+            contiguous = False
+        if ch == "\n":
+            cur_line += 1
+            cur_col = 1
+            contiguous = False
+        else:
+            cur_col += 1
+        i += 1
+    return tuple(points)
+
+
+class ForwardLines:
+    """The lines of a text file read forward once, for readers whose parser gives lines but no columns.
+
+    A streaming XML reader asks for the lines of each unit in file order; lines before the one
+    asked for are dropped, so memory stays at a unit's worth whatever the file size. Line ends
+    are read the way XML parsers count them (CR, LF and CRLF each end one line).
+    """
+
+    def __init__(self, path: str, encoding: str = "utf-8-sig") -> None:
+        self._handle = open(path, encoding=encoding, errors="replace", newline=None)  # noqa: SIM115
+        self._first = 1  # the number of the first line in _lines
+        self._lines: list[str] = []
+
+    def close(self) -> None:
+        self._handle.close()
+
+    def __enter__(self) -> ForwardLines:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    def text(self, first: int, until: str, *, occurrences: int = 1, limit: int = 400) -> str:
+        """Lines ``first``… joined (with their ``\\n``), up to the one where ``until`` has occurred
+        ``occurrences`` times (at most ``limit`` lines)."""
+        if first < self._first:  # asked backwards: not for this reader
+            return ""
+        drop = min(first - self._first, len(self._lines))
+        del self._lines[:drop]
+        self._first += drop
+        while self._first < first:  # past the buffer: skip lines up to the one asked for
+            if not self._handle.readline():
+                return ""
+            self._first += 1
+        out: list[str] = []
+        for index in range(limit):
+            if index < len(self._lines):
+                piece = self._lines[index]
+            else:
+                piece = self._handle.readline()
+                if not piece:
+                    break
+                self._lines.append(piece)
+            out.append(piece)
+            occurrences -= piece.count(until)
+            if occurrences <= 0:
+                break
+        return "".join(out)

@@ -24,19 +24,21 @@ segment id as it is (CAT tools do repeat tuids; ``duizhao import`` makes them un
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from types import MappingProxyType
-from typing import ClassVar, Literal
+from typing import Any, ClassVar, Literal
 
 from lxml import etree
 
 from .. import __version__
 from ..errors import FormatError, OutputError, UsageError
 from ..model import EMPTY_MAPPING, DocumentInfo, Segment
+from ..positions import ForwardLines, TextPositions, markup_positions
 from ..script import to_simplified
 from ..textio import atomic_writer
 from .base import ConfigurableReader, CountingReader, Reader, ReadOptions, document_id_for
@@ -220,6 +222,52 @@ def _inline(node: etree._Element, mode: InlineMode, file: str, parts: list[str])
     parts.append(node.tail or "")
 
 
+def _source_lines(path: Path, encoding: str | None, inline: str) -> contextlib.AbstractContextManager[Any]:
+    """The file's lines for column positions, when they can be read as the parser reads them.
+
+    Only UTF-8 files (the TMX default, and all that duizhao writes) and only when inline markup
+    is dropped or kept as text, where the element's characters map back one by one; otherwise
+    findings get the ``<seg>`` element's line alone.
+    """
+    if inline == "xml" or (encoding or "utf-8").lower().replace("_", "-") not in ("utf-8", "utf8", "utf-8-sig"):
+        return contextlib.nullcontext(None)
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(256)
+    except OSError:
+        return contextlib.nullcontext(None)
+    declared = re.search(rb"""encoding\s*=\s*["']([A-Za-z0-9._-]+)["']""", head.split(b"?>", 1)[0])
+    if head.startswith((b"\xff\xfe", b"\xfe\xff", b"\x00", b"\x3c\x00")) or (
+            declared and declared.group(1).lower().replace(b"_", b"-") not in (b"utf-8", b"utf8")):
+        return contextlib.nullcontext(None)
+    return ForwardLines(str(path))
+
+
+def _seg_positions(tu: etree._Element, tuv: etree._Element, value: str, lines: ForwardLines | None) -> TextPositions:
+    """Where the text of ``tuv``'s ``<seg>`` sits: its line always, its columns when ``lines`` can tell."""
+    seg = next((child for child in tuv if child.tag == "seg"), None)
+    line = seg.sourceline if seg is not None else None
+    if not line:
+        return ()
+    if lines is None:
+        return ((0, line, 0),)
+    same_line = [s for s in tu.iter("seg") if s.sourceline == line]
+    nth = next(index for index, s in enumerate(same_line) if s is seg)
+    raw = lines.text(line, "</seg>", occurrences=nth + 1)
+    openings = [m.start() for m in _SEG_OPEN.finditer(raw)]
+    if len(openings) <= nth:
+        return ((0, line, 0),)
+    opening = openings[nth]
+    close = raw.find(">", opening)
+    first_break = raw.find("\n")
+    if close < 0 or (0 <= first_break < close) or raw[close - 1] == "/":
+        return ((0, line, 0),)
+    return markup_positions(raw, close + 1, line, close + 2, value) or ((0, line, 0),)
+
+
+_SEG_OPEN = re.compile(r"<seg[\s>/]")
+
+
 class TmxReader(CountingReader, ConfigurableReader):
     """Streams zh/en pairs from TMX 1.1–1.4 (see the module docstring for how tuvs are chosen)."""
 
@@ -242,10 +290,13 @@ class TmxReader(CountingReader, ConfigurableReader):
         self.skipped = 0
 
     def read(self, path: Path, *, encoding: str | None = None) -> Iterator[Segment]:
-        file = str(path)
         self.skipped = 0
-        languages: dict[str, int] = {}
-        docs: dict[tuple[tuple[str, str], ...], DocumentInfo] = {}
+        with _source_lines(path, encoding, self.inline) as lines:
+            yield from self._units(path, encoding, lines, {}, {})
+
+    def _units(self, path: Path, encoding: str | None, lines: ForwardLines | None, languages: dict[str, int],
+               docs: dict[tuple[tuple[str, str], ...], DocumentInfo]) -> Iterator[Segment]:
+        file = str(path)
         yielded = 0
         root_checked = False
         for event, element in iterparse(path, events=("start", "end"), encoding=encoding):
@@ -256,7 +307,7 @@ class TmxReader(CountingReader, ConfigurableReader):
                 root_checked = True
             if event != "end" or element.tag != "tu":
                 continue
-            segment = self._pair(element, path, languages, docs, yielded + self.skipped + 1)
+            segment = self._pair(element, path, languages, docs, yielded + self.skipped + 1, lines)
             release(element)
             if segment is None:
                 self.skipped += 1
@@ -272,7 +323,8 @@ class TmxReader(CountingReader, ConfigurableReader):
                 f" {found}", file=file)
 
     def _pair(self, tu: etree._Element, path: Path, languages: dict[str, int],
-              docs: dict[tuple[tuple[str, str], ...], DocumentInfo], ordinal: int) -> Segment | None:
+              docs: dict[tuple[tuple[str, str], ...], DocumentInfo], ordinal: int,
+              lines: ForwardLines | None = None) -> Segment | None:
         file = str(path)
         tuvs = [child for child in tu if child.tag == "tuv"]
         codes = [lang_of(tuv) for tuv in tuvs]
@@ -304,6 +356,8 @@ class TmxReader(CountingReader, ConfigurableReader):
             id=tu.get("tuid") or str(ordinal), zh=zh, en=en, doc=doc, line=tu.sourceline or 0, note="\n".join(notes),
             ignore=MappingProxyType(ignore) if ignore else EMPTY_MAPPING,
             props=MappingProxyType(props) if props else EMPTY_MAPPING,
+            zh_at=_seg_positions(tu, tuvs[zh_index], zh, lines),
+            en_at=_seg_positions(tu, tuvs[en_index], en, lines),
         )
 
     def _text_of(self, tuv: etree._Element, file: str) -> str | None:
