@@ -78,3 +78,11 @@ def test_explicit_missing_config_is_refused(tmp_path: Path):
 )
 def test_split_rule_options(values, expected):
     assert split_rule_options(values) == expected
+
+
+def test_proposed_severity_is_validated(tmp_path: Path):
+    (tmp_path / "duizhao.toml").write_text('proposed-severity = "fatal"\n', encoding="utf-8")
+    with pytest.raises(UsageError, match="proposed-severity must be error, warning or info"):
+        load_config(start=tmp_path)
+    (tmp_path / "duizhao.toml").write_text('proposed-severity = "info"\n', encoding="utf-8")
+    assert load_config(start=tmp_path).proposed_severity is Severity.INFO

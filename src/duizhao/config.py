@@ -7,6 +7,8 @@
     ignore = ["leftover-cjk"]          # never these rules
     fail-on = "warning"                # error | warning | info | never
     baseline = "duizhao-baseline.json" # default --baseline
+    proposed-severity = "warning"      # findings that come only from `status: proposed` glossary
+                                       # entries: error | warning (default: at most a warning) | info
 
     [tool.duizhao.severity]            # per-rule severity: error | warning | info | off
     segment-inconsistent = "warning"
@@ -34,7 +36,7 @@ from .model import Severity
 from .textio import as_typed
 
 FAIL_ON = ("error", "warning", "info", "never")
-KEYS = {"corpus", "glossary", "select", "ignore", "fail-on", "baseline", "severity"}
+KEYS = {"corpus", "glossary", "select", "ignore", "fail-on", "baseline", "severity", "proposed-severity"}
 
 
 @dataclass(frozen=True)
@@ -49,6 +51,7 @@ class Config:
     fail_on: str | None = None
     baseline: Path | None = None
     severities: Mapping[str, Severity] = field(default_factory=dict)
+    proposed_severity: Severity | None = None
 
 
 def find_config(start: Path | None = None) -> Path | None:
@@ -126,6 +129,9 @@ def parse_config(table: Mapping[str, Any], file: Path) -> Config:
     fail_on = table.get("fail-on")
     if fail_on is not None and fail_on not in FAIL_ON:
         raise UsageError(f"fail-on must be one of {', '.join(FAIL_ON)}, not {fail_on!r}", file=where)
+    proposed = table.get("proposed-severity")
+    if proposed is not None and proposed not in ("error", "warning", "info"):
+        raise UsageError(f"proposed-severity must be error, warning or info, not {proposed!r}", file=where)
     glossary = table.get("glossary")
     baseline = table.get("baseline")
     for key, value in (("glossary", glossary), ("baseline", baseline)):
@@ -140,6 +146,7 @@ def parse_config(table: Mapping[str, Any], file: Path) -> Config:
         fail_on=fail_on,
         baseline=as_typed(base / baseline) if baseline else None,
         severities=severities,
+        proposed_severity=Severity(proposed) if proposed is not None else None,
     )
 
 

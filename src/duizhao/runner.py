@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
+from .checks.terms import with_proposed_severity
 from .engine import Checker, CheckSetup, Progress, RunStats, build_rules
 from .errors import GlossaryError, UsageError
 from .formats import ReadOptions, expand_paths, iter_segments
@@ -32,6 +33,8 @@ class CheckRequest:
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     severities: dict[str, Severity] = field(default_factory=dict)
+    #: severity of findings that come only from proposed glossary entries (None: at most a warning)
+    proposed_severity: Severity | None = None
     fail_on: str = "error"
     jobs: int = 1  # processes (``--jobs``); findings do not depend on it
     engine: str = "local"  # "local" or "dask"
@@ -107,7 +110,19 @@ def make_signature(version: str, glossary_hash: str, request: CheckRequest, rule
         parts.append("input:aligned-draft")  # pairs came from the aligner, not from a corpus
     if request.severities:
         parts.append("severity:" + ",".join(f"{k}={v.value}" for k, v in sorted(request.severities.items())))
+    if request.proposed_severity is not None:
+        parts.append(f"proposed:{request.proposed_severity.value}")
     return "|".join(parts)
+
+
+def _proposed_at(findings: list[Finding], severity: Severity, stats: RunStats) -> list[Finding]:
+    """``findings`` with those from proposed glossary entries at ``severity``; ``stats`` recounted."""
+    out = list(with_proposed_severity(findings, severity))
+    for before, after in zip(findings, out, strict=True):
+        if after is not before:
+            stats.by_severity[before.severity.value] -= 1
+            stats.by_severity[after.severity.value] += 1
+    return out
 
 
 def run_check(request: CheckRequest, progress: Progress | None = None, *, keep_frozen: bool = False) -> CheckOutcome:
@@ -138,6 +153,8 @@ def run_check(request: CheckRequest, progress: Progress | None = None, *, keep_f
     files = inputs if request.source is not None else tuple(expand_paths(inputs))
     findings = sorted(collector_resumed(_findings(request, files, checker, setup, progress), keep_frozen=keep_frozen),
                       key=Finding.sort_key)
+    if request.proposed_severity is not None:
+        findings = _proposed_at(findings, request.proposed_severity, checker.stats)
     if request.source is None:
         checker.stats.files = max(checker.stats.files, len(files))
     glossary_hash = glossary.hash if glossary else ""

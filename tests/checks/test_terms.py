@@ -6,10 +6,10 @@ import pytest
 
 from duizhao import script
 from duizhao.checks import PairContext
-from duizhao.checks.terms import TermForbidden, TermInconsistent, TermMissing
+from duizhao.checks.terms import TermCount, TermForbidden, TermInconsistent, TermMissing
 from duizhao.engine import Checker
 from duizhao.glossary import TermMatcher, load_glossary
-from duizhao.model import DocumentInfo
+from duizhao.model import DocumentInfo, Severity
 from tests.glossary.conftest import FIXTURES, cases
 from tests.helpers import seg
 
@@ -19,7 +19,7 @@ MATCHER = TermMatcher(load_glossary(FIXTURES / "policy.yaml"))
 def _pair_findings(zh: str, en: str) -> list[str]:
     ctx = PairContext(seg(zh, en), MATCHER)
     out = []
-    for rule in (TermMissing(), TermForbidden()):
+    for rule in (TermMissing(), TermForbidden(), TermCount()):
         out += [f"{f.rule}: {f.data['term']}" for f in rule.check(ctx)]
     return out
 
@@ -31,7 +31,9 @@ def test_pair_cases(case):
 
 def test_count_is_in_the_message():
     ctx = PairContext(seg("高质量发展是硬道理，要坚持高质量发展。", "High-quality development is essential."), MATCHER)
-    (finding,) = TermMissing().check(ctx)
+    assert list(TermMissing().check(ctx)) == []  # rendered once: never an error on count alone
+    (finding,) = TermCount().check(ctx)
+    assert finding.severity is Severity.INFO
     assert "2 times" in finding.message and "rendered 1 time" in finding.message
     assert finding.data["count_zh"] == 2 and finding.data["count_en"] == 1
     assert {s.side for s in finding.spans} == {"zh", "en"}

@@ -101,7 +101,7 @@ def test_check_reports_glossary_findings_with_file_line_and_segment(tmp_path, mo
     result = runner.invoke(app, ["check", "--format", "json"])
     assert result.exit_code == 1, result.output
     found = {(f["rule"], f["segment"]) for f in json.loads(result.stdout)["findings"]}
-    assert found == {("term-forbidden", "s2"), ("term-missing", "s3")}
+    assert found == {("term-forbidden", "s2"), ("term-count", "s3")}
     for finding in json.loads(result.stdout)["findings"]:
         assert finding["file"].endswith("doc.yaml") and finding["line"] > 1
 

@@ -15,7 +15,7 @@ from .consistency import SegmentInconsistent, TargetInconsistent
 from .numbers import NumberApprox, NumberMismatch
 from .suppressions import SuppressionUnjustified, SuppressionUnknownRule
 from .tags import TagMismatch, TargetUntranslated
-from .terms import TermForbidden, TermInconsistent, TermMissing
+from .terms import TermCount, TermForbidden, TermInconsistent, TermMissing
 from .typography import (
     DoubleSpace,
     EdgeWhitespace,
@@ -29,6 +29,7 @@ from .typography import (
 RULE_CLASSES: tuple[type[Rule], ...] = (
     TermMissing,
     TermForbidden,
+    TermCount,
     EmptyTarget,
     LeftoverCjk,
     NumberMismatch,

@@ -1,12 +1,19 @@
-"""Glossary rules: every term rendered as approved, no forbidden renderings, one rendering per document."""
+"""Glossary rules: every term rendered as approved, no forbidden renderings, one rendering per document.
+
+A finding that comes only from a ``status: proposed`` entry is at most a warning
+(``PROPOSED_CAP``): a rendering nobody has confirmed must not fail a build. Such findings carry
+``data["status"] == "proposed"``; ``with_proposed_severity`` gives them another severity when a
+project asks for one (``proposed-severity`` in the configuration).
+"""
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from typing import ClassVar
 
-from ..glossary.en import FORBIDDEN, EnHit, claim
+from ..glossary.en import EXPANSION, FORBIDDEN, EnHit, claim
 from ..groups import Groups
 from ..model import Finding, Segment, Severity, Span, Term
 from .base import GroupsRule, PairContext, PairRule
@@ -47,15 +54,39 @@ def _status_note(term: Term) -> str:
     return " (proposed term)" if term.status == "proposed" else ""
 
 
+#: the highest severity of a finding that comes only from a ``status: proposed`` entry
+PROPOSED_CAP = Severity.WARNING
+
+
+def term_severity(severity: Severity, term: Term) -> Severity:
+    """``severity``, lowered to ``PROPOSED_CAP`` when the finding comes from a proposed entry."""
+    if term.status == "proposed" and severity.rank > PROPOSED_CAP.rank:
+        return PROPOSED_CAP
+    return severity
+
+
+def with_proposed_severity(findings: Iterable[Finding], severity: Severity) -> Iterator[Finding]:
+    """``findings``, those that come only from proposed entries given ``severity`` instead."""
+    for finding in findings:
+        if finding.data.get("status") == "proposed" and finding.severity is not severity:
+            finding = replace(finding, severity=severity)
+        yield finding
+
+
+def _accepted(term: Term) -> str:
+    spelled = " (or its content spelled out)" if term.expands_to else ""
+    return _quote_list(term.renderings) + spelled
+
+
 class TermMissing(PairRule):
     id: ClassVar[str] = "term-missing"
     text_only: ClassVar[bool] = True
     name: ClassVar[str] = "TermMissing"
     default_severity: ClassVar[Severity] = Severity.ERROR
-    summary: ClassVar[str] = ("A glossary term in the source has no approved rendering (or variant) in the English, "
-                              "once per occurrence.")
+    summary: ClassVar[str] = ("A glossary term in the source has no approved rendering (or variant, or its "
+                              "spelled-out content) anywhere in the English.")
     why: ClassVar[str] = ("Policy slogans have fixed official renderings; a paraphrase or an omission changes "
-                          "what an English reader recognises.")
+                          "what an English reader recognises. A proposed entry reports at most a warning.")
     example: ClassVar[str] = ("推进乡村振兴 → advance rural renewal: \"乡村振兴 needs 'rural revitalization' "
                               "(or a variant) in the English\"")
 
@@ -67,19 +98,46 @@ class TermMissing(PairRule):
             return
         found = Counter(id(h.term) for h in hits)  # forbidden ones count: term-forbidden reports them
         for key, (term, needed) in counts.items():
+            if found[key] or not term.en:
+                continue  # rendered at least once: term-count looks at the number
+            zh_spans = [Span("zh", h.start, h.end) for h in ctx.zh_hits if h.term is term]
+            yield self.finding(ctx, f"{term.zh} needs {_accepted(term)} in the English{_status_note(term)}",
+                               spans=zh_spans, severity=term_severity(self.severity, term),
+                               data={"term": term.zh, "expected": list(term.renderings),
+                                     "expands_to": list(term.expands_to), "status": term.status,
+                                     "count_zh": needed, "count_en": 0})
+
+
+class TermCount(PairRule):
+    id: ClassVar[str] = "term-count"
+    text_only: ClassVar[bool] = True
+    name: ClassVar[str] = "TermCount"
+    default_severity: ClassVar[Severity] = Severity.INFO
+    summary: ClassVar[str] = ("A glossary term occurs more often in the source than its renderings in the English "
+                              "(it is rendered at least once).")
+    why: ClassVar[str] = ("Usually harmless: official English refers back with a pronoun or a shorter noun "
+                          "(\"it\", \"this strategy\") or merges two mentions; worth a look when a mention may "
+                          "have been dropped. Never more than a hint: term-missing reports a term never rendered.")
+    example: ClassVar[str] = ("高质量发展是硬道理，要坚持高质量发展 → High-quality development is essential; we must "
+                              "stick to it: \"高质量发展 occurs 2 times in the Chinese but is rendered 1 time\"")
+
+    def check(self, ctx: PairContext) -> Iterable[Finding]:
+        if not ctx.segment.en.strip():
+            return
+        counts, hits = pair_renderings(ctx)
+        if not counts:
+            return
+        found = Counter(id(h.term) for h in hits)
+        for key, (term, needed) in counts.items():
             rendered = found[key]
-            if rendered >= needed or not term.en:
+            if not rendered or rendered >= needed or not term.en:
                 continue
-            accepted = _quote_list(term.renderings)
             zh_spans = [Span("zh", h.start, h.end) for h in ctx.zh_hits if h.term is term]
             en_spans = [Span("en", h.start, h.end) for h in hits if h.term is term]
-            if needed == 1:
-                message = f"{term.zh} needs {accepted} in the English{_status_note(term)}"
-            else:
-                message = (f"{term.zh} occurs {needed} times in the Chinese but is rendered "
-                           f"{rendered} time{'s' if rendered != 1 else ''} ({accepted}){_status_note(term)}")
-            yield self.finding(ctx, message, spans=zh_spans + en_spans,
-                               data={"term": term.zh, "expected": list(term.renderings),
+            message = (f"{term.zh} occurs {needed} times in the Chinese but is rendered "
+                       f"{rendered} time{'s' if rendered != 1 else ''} ({_accepted(term)}){_status_note(term)}")
+            yield self.finding(ctx, message, spans=zh_spans + en_spans, severity=term_severity(self.severity, term),
+                               data={"term": term.zh, "expected": list(term.renderings), "status": term.status,
                                      "count_zh": needed, "count_en": rendered})
 
 
@@ -124,9 +182,9 @@ class TermForbidden(PairRule):
             message = f"'{used}' is a forbidden rendering of {term.zh}; use '{term.en}'{_status_note(term)}"
         spans = [Span("en", hit.start, hit.end)]
         spans += [Span("zh", h.start, h.end) for h in ctx.zh_hits if h.term is term]
-        return self.finding(ctx, message, spans=spans,
+        return self.finding(ctx, message, spans=spans, severity=term_severity(self.severity, term),
                             data={"term": term.zh, "forbidden": hit.rendering, "approved": term.en,
-                                  "everywhere": everywhere})
+                                  "everywhere": everywhere, "status": term.status})
 
 
 # state: (file, doc id, term zh) -> its accepted renderings in corpus order, each with every
@@ -150,7 +208,9 @@ class TermInconsistent(GroupsRule[tuple[str, str, str], str]):
         if not ctx.zh_hits:
             return None
         _, hits = pair_renderings(ctx)
-        used = tuple(dict.fromkeys((hit.term.zh, hit.rendering) for hit in hits if hit.kind != FORBIDDEN))
+        # spelled-out content is not a rendering a translator alternates with the label
+        used = tuple(dict.fromkeys((hit.term.zh, hit.rendering) for hit in hits
+                                   if hit.kind != FORBIDDEN and hit.kind != EXPANSION))
         return used or None
 
     def record(self, state: _State, observation: tuple[tuple[str, str], ...], segment: Segment) -> None:

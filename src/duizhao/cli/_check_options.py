@@ -33,6 +33,7 @@ class Settled:
     select: tuple[str, ...]
     ignore: tuple[str, ...]
     severities: dict[str, Severity]
+    proposed_severity: Severity | None
     fail_on: str
     baseline: Path | None
     config: Config
@@ -53,6 +54,7 @@ def settle(*, paths: Sequence[Path] | None, glossary: Path | None, select: Seque
         select=cli_select or config.select,
         ignore=tuple(dict.fromkeys((*config.ignore, *split_rule_options(ignore)))),
         severities=dict(config.severities),
+        proposed_severity=config.proposed_severity,
         fail_on=chosen_fail_on,
         baseline=baseline or config.baseline,
         config=config,

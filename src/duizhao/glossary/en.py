@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from ..model import Term
 from ..script import normalise_en
 
-APPROVED, VARIANT, FORBIDDEN = "approved", "variant", "forbidden"
+APPROVED, VARIANT, EXPANSION, FORBIDDEN = "approved", "variant", "expansion", "forbidden"
 
 # Words grammar does not inflect inside a fixed phrase; inflecting them would only let
 # unrelated words ("as" for "a", "thes") slip through.
@@ -56,7 +56,7 @@ class EnHit:
 
     term: Term
     rendering: str
-    kind: str  # "approved" | "variant" | "forbidden"
+    kind: str  # "approved" | "variant" | "expansion" (spelled-out content) | "forbidden"
     start: int
     end: int
 
@@ -206,6 +206,55 @@ def rendering_lead(rendering: str, *, case_sensitive: bool = False) -> tuple[str
     return (prefix, article) if prefix else None
 
 
+# Words an official spelled-out formula may add, drop or swap between its content words
+# ("… and to safeguard the authority of …" / "… and safeguard the authority of …").
+_FUNCTION_WORDS = (_STOP - {"new"}) | {"that", "which", "whose", "both", "also"}
+_EXPANSION_GAP_WORDS = 3  # at most this many function words between two content words
+
+
+def _content_words(expansion: str) -> list[str]:
+    """The words of ``expansion`` that must all be present, in order (possessive 's dropped)."""
+    words = re.findall(r"[^\W_]+(?:['’‘][^\W_]+)*", normalise_en(expansion))
+    out = []
+    for word in words:
+        word = re.sub(r"['’‘]s$", "", word, flags=re.IGNORECASE)
+        if word.lower() not in _FUNCTION_WORDS:
+            out.append(word)
+    return out
+
+
+def expansion_pattern(expansion: str, *, case_sensitive: bool = False) -> str:
+    """The regular expression for a spelled-out formula (``expands_to``), tolerant of function words.
+
+    Every content word must be there, in order, with the tolerance of ``rendering_pattern``
+    (inflection, possessive, case); between two of them any punctuation and up to three function
+    words (articles, prepositions, conjunctions, "its") may stand, whether or not the glossary's
+    wording has them: official texts spell one formula out with small differences of that kind.
+    """
+    words = _content_words(expansion)
+    if not words:
+        return r"(?!)"
+    function = "|".join(sorted(_FUNCTION_WORDS, key=lambda w: (-len(w), w)))
+    gap = rf"(?:[\W_]+(?:(?:{function})[\W_]+){{0,{_EXPANSION_GAP_WORDS}}})"
+    parts = []
+    for word in words:
+        forms = sorted(_spellings(word, case_sensitive), key=lambda f: (-len(f), f))
+        parts.append("(?:" + "|".join(re.escape(f) for f in forms) + ")" + _POSSESSIVE)
+    return r"(?<![^\W_])" + gap.join(parts) + r"(?![^\W_])"
+
+
+def expansion_text(expansion: str) -> str:
+    """``expansion`` reduced to its content words: what ``rendering_anchor``/``rendering_lead`` look at."""
+    return " ".join(_content_words(expansion))
+
+
+def label_pattern(rendering: str, kind: str, *, case_sensitive: bool = False) -> str:
+    """``expansion_pattern`` for spelled-out content, ``rendering_pattern`` for everything else."""
+    if kind == EXPANSION:
+        return expansion_pattern(rendering, case_sensitive=case_sensitive)
+    return rendering_pattern(rendering, case_sensitive=case_sensitive)
+
+
 def _fold_exceptions() -> re.Pattern[str]:
     """Characters that ``re.IGNORECASE`` matches other than by ``str.lower`` equality.
 
@@ -241,7 +290,7 @@ def _is_word(tok: str) -> bool:
 
 
 class TermPatterns:
-    """Finds a term's approved, variant and forbidden renderings in English text.
+    """Finds a term's approved, variant and forbidden renderings (and spelled-out content) in English text.
 
     Where two renderings could match at one place the fuller one is reported: they are tried
     longest first, approved before variants before forbidden at equal length, as the
@@ -256,9 +305,10 @@ class TermPatterns:
         self.term = term
         entries: list[tuple[str, str]] = [(term.en, APPROVED)] if term.en else []
         entries += [(v, VARIANT) for v in term.variants]
+        entries += [(x, EXPANSION) for x in term.expands_to]
         if include_forbidden:
             entries += [(f, FORBIDDEN) for f in term.forbidden]
-        order = {APPROVED: 0, VARIANT: 1, FORBIDDEN: 2}
+        order = {APPROVED: 0, VARIANT: 1, EXPANSION: 2, FORBIDDEN: 3}
         seen: set[str] = set()
         unique = []
         for rendering, kind in entries:
@@ -271,10 +321,12 @@ class TermPatterns:
         # A literal every match must contain, per rendering: the longest prefix shared by all
         # accepted spellings of one of its words. Checking these with ``in`` first skips the
         # regular expressions for the (common) pairs where no rendering can be present.
-        self.anchors = tuple(rendering_anchor(r, case_sensitive=term.case_sensitive) for r, _ in unique)
+        cs = term.case_sensitive
+        matched = [expansion_text(r) if kind == EXPANSION else r for r, kind in unique]
+        self.anchors = tuple(rendering_anchor(r, case_sensitive=cs) for r in matched)
         # Where matches can start (see ``rendering_lead``): with these, ``find`` tries the
         # expressions only there instead of letting ``re`` try them at every character.
-        leads = tuple(rendering_lead(r, case_sensitive=term.case_sensitive) for r, _ in unique)
+        leads = tuple(rendering_lead(r, case_sensitive=cs) for r in matched)
         self.leads: tuple[tuple[str, bool], ...] | None = (
             leads if unique and None not in leads else None)  # type: ignore[assignment]
         self._single: list[re.Pattern[str] | None] = [None] * len(unique)
@@ -285,7 +337,7 @@ class TermPatterns:
         """Every rendering in one expression, one group each, in ``labels`` order (compiled on first use)."""
         if self._combined is None and self.labels:
             cs = self.term.case_sensitive
-            body = "|".join(f"({rendering_pattern(r, case_sensitive=cs)})" for r, _ in self.labels)
+            body = "|".join(f"({label_pattern(r, kind, case_sensitive=cs)})" for r, kind in self.labels)
             self._combined = re.compile(body, self.flags)
         return self._combined
 
@@ -293,7 +345,7 @@ class TermPatterns:
         """The expression of ``labels[index]`` alone (compiled on first use)."""
         found = self._single[index]
         if found is None:
-            rendering = rendering_pattern(self.labels[index][0], case_sensitive=self.term.case_sensitive)
+            rendering = label_pattern(*self.labels[index], case_sensitive=self.term.case_sensitive)
             found = self._single[index] = re.compile(rendering, self.flags)
         return found
 

@@ -26,7 +26,7 @@ def lookup_terms(glossary: Glossary, query: str) -> list[Term]:
     """Entries matching ``query``: exact matches first, then entries containing it or contained in it.
 
     Chinese is compared in matching form (鄉村振興 finds 乡村振兴); English case-insensitively,
-    against approved, variant and forbidden renderings.
+    against approved, variant and forbidden renderings and spelled-out content (``expands_to``).
     """
     query = query.strip()
     if not query:
@@ -44,7 +44,7 @@ def lookup_terms(glossary: Glossary, query: str) -> list[Term]:
     else:
         wanted = normalise_en(query).casefold()
         for term in glossary.terms:
-            names = [normalise_en(r).casefold() for r in (*term.renderings, *term.forbidden) if r]
+            names = [normalise_en(r).casefold() for r in (*term.renderings, *term.expands_to, *term.forbidden) if r]
             if wanted in names:
                 exact.append(term)
             elif any(wanted in name for name in names):
