@@ -22,7 +22,7 @@ Parsing uses the hardened configuration in ``xmlsafe`` (no entities, no DTD, no 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
@@ -75,11 +75,11 @@ DIALECTS = {".sdlxliff": "trados", ".mqxliff": "memoq", ".mxliff": "phrase", ".t
 
 
 def _local(tag: object) -> str:
-    return etree.QName(tag).localname if isinstance(tag, str) else ""
+    return tag.rpartition("}")[2] if isinstance(tag, str) else ""
 
 
 def _ns(tag: object) -> str:
-    return (etree.QName(tag).namespace or "") if isinstance(tag, str) else ""
+    return tag[1:tag.index("}")] if isinstance(tag, str) and tag.startswith("{") else ""
 
 
 @dataclass
@@ -182,6 +182,7 @@ class XliffSegment:
     src_lang: str
     tgt_lang: str
     number: str = ""  # the segment number the CAT tool shows (Trados: the mid)
+    unit_index: int = 0  # the unit's place among the file's units (0-based, document order)
 
     @property
     def id(self) -> str:
@@ -206,11 +207,21 @@ class _Context:
     src_lang: str = ""
     tgt_lang: str = ""
     translate: list[bool] = field(default_factory=lambda: [True])
+    units: int = 0  # units met so far
 
 
 def detect_dialect(root: etree._Element, path: Path) -> str:
     """``trados``, ``memoq``, ``phrase``, ``wordfast`` or ``xliff`` from the root's namespaces, else the extension."""
-    spaces = " ".join(v for v in root.nsmap.values() if v)
+    return dialect_of([v for v in root.nsmap.values() if v], path)
+
+
+def detect_dialect_of_text(attrs: Mapping[str, str], path: Path) -> str:
+    """``detect_dialect`` for a root element's attributes as written (``xmlns:sdl="…"``)."""
+    return dialect_of([v for k, v in attrs.items() if k == "xmlns" or k.startswith("xmlns:")], path)
+
+
+def dialect_of(namespaces: list[str], path: Path) -> str:
+    spaces = " ".join(namespaces)
     if SDL_NS in spaces or "sdl.com/FileTypes" in spaces:
         return "trados"
     if MQ_NS in spaces or "memoq" in spaces.lower():
@@ -247,6 +258,7 @@ def iter_xliff(path: Path, *, encoding: str | None = None) -> Iterator[XliffSegm
                 release(element)
         elif (ctx.version == "1" and name == "trans-unit") or (ctx.version == "2" and name == "unit"):
             yield from (_unit12(element, ctx) if ctx.version == "1" else _unit20(element, ctx))
+            ctx.units += 1
             release(element)
         elif name == "bin-unit":
             release(element)
@@ -320,7 +332,7 @@ def _unit12(unit: etree._Element, ctx: _Context) -> Iterator[XliffSegment]:
         yield XliffSegment(unit_id, "", src_text, tgt[0] if tgt else None, src_codes, tgt[1] if tgt else (),
                            _status_or_default(status, tgt[0] if tgt else None), raw, locked, translate,
                            (target if target is not None else source).sourceline or 0, note,
-                           ctx.src_lang, ctx.tgt_lang)
+                           ctx.src_lang, ctx.tgt_lang, unit_index=ctx.units)
         return
     targets = {m.get("mid"): m for m in _seg_marks(target, ns)} if target is not None else {}
     sdl = _trados_segs(unit) if ctx.dialect == "trados" else {}
@@ -333,7 +345,8 @@ def _unit12(unit: etree._Element, ctx: _Context) -> Iterator[XliffSegment]:
         line = (tmark if tmark is not None else target if target is not None else mark).sourceline or 0
         yield XliffSegment(unit_id, mid, src_text, tgt[0] if tgt else None, src_codes, tgt[1] if tgt else (),
                            _status_or_default(status, tgt[0] if tgt else None), raw, locked, translate,
-                           line, note, ctx.src_lang, ctx.tgt_lang, number=mid if ctx.dialect == "trados" else "")
+                           line, note, ctx.src_lang, ctx.tgt_lang, number=mid if ctx.dialect == "trados" else "",
+                           unit_index=ctx.units)
 
 
 def _status_or_default(status: str, target: str | None) -> str:
@@ -393,7 +406,7 @@ def _unit20(unit: etree._Element, ctx: _Context) -> Iterator[XliffSegment]:
         yield XliffSegment(unit_id, seg_id, src_text, tgt[0] if tgt else None, src_codes, tgt[1] if tgt else (),
                            _status_or_default(status, tgt[0] if tgt else None), raw, False, translate,
                            (target if target is not None else source).sourceline or 0, note,
-                           ctx.src_lang, ctx.tgt_lang)
+                           ctx.src_lang, ctx.tgt_lang, unit_index=ctx.units)
 
 
 def zh_is_source(src: str, tgt: str) -> bool:
