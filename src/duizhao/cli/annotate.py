@@ -10,9 +10,7 @@ import typer
 
 from ..errors import DuizhaoError
 from ..outputs import refuse_overwriting_inputs
-from ..runner import DEFAULT_GLOSSARY, CheckRequest, run_check
 from ._app import app, exits_after_command, fail
-from ._check_options import settle, statuses_option
 
 
 @app.command()
@@ -55,7 +53,9 @@ def annotate(
     from ..baseline import apply_baseline, load_baseline
     from ..engine import exit_code
     from ..formats.annotate import annotate as annotate_file
+    from ..runner import DEFAULT_GLOSSARY, CheckRequest, run_check
     from ..textio import atomic_writer
+    from ._check_options import settle, statuses_option
 
     try:
         settled = settle(paths=[file], glossary=glossary, select=select, ignore=ignore, fail_on=fail_on,
