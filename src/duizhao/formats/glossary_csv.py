@@ -16,6 +16,9 @@ cell are split on one character (memoQ's "Split alternatives in field by"), here
     Status              approved | proposed | deprecated       entry-level picklist
     Case_Sensitive      yes | no                               term-level (memoQ "Case sensitivity")
     Forbidden_Everywhere yes | no                              duizhao only (ignored by CAT tools)
+    English_Status      preferred | admitted | superseded      term-level status of the English column: a
+                                                               proposed entry's rendering is admitted, not preferred
+    Entry_ID            stable concept id (from the term)      entry-level field (updates match on it)
 
 Written as UTF-8 with a BOM and CRLF line ends (what Excel, memoQ and MultiTerm detect as
 Unicode without asking); read back with or without the BOM.
@@ -29,11 +32,12 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from ..errors import FormatError
+from ..glossary.interchange import approved_status, concept_ids
 from ..model import Term
 from ..textio import atomic_writer, read_text
 
 COLUMNS = ("Chinese_PRC", "English", "English_Variants", "English_Forbidden", "Entry_Domain", "Entry_Note",
-           "Entry_Source", "Status", "Case_Sensitive", "Forbidden_Everywhere")
+           "Entry_Source", "Status", "Case_Sensitive", "Forbidden_Everywhere", "English_Status", "Entry_ID")
 SPLIT = "|"
 # header spellings other tools use for the same columns, folded when reading
 _ALIASES = {
@@ -51,7 +55,8 @@ def write_csv(terms: Iterable[Term], path: Path) -> int:
     with atomic_writer(path, encoding="utf-8-sig") as out:
         writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
         writer.writerow(COLUMNS)
-        for term in terms:
+        terms = list(terms)
+        for term, concept in zip(terms, concept_ids(terms), strict=True):
             for text in (*term.variants, *term.forbidden):
                 if SPLIT in text:
                     raise FormatError(f"{term.zh}: rendering {text!r} contains {SPLIT!r}, the CSV alternative "
@@ -59,7 +64,7 @@ def write_csv(terms: Iterable[Term], path: Path) -> int:
                                       line=term.line)
             writer.writerow([term.zh, term.en, SPLIT.join(term.variants), SPLIT.join(term.forbidden), term.domain,
                              term.note, term.source, term.status, "yes" if term.case_sensitive else "no",
-                             "yes" if term.forbidden_everywhere else "no"])
+                             "yes" if term.forbidden_everywhere else "no", approved_status(term), concept])
             count += 1
     return count
 

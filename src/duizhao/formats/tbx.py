@@ -3,7 +3,7 @@
 Not a bitext reader (it is not registered in ``formats.READERS``): a termbase holds concepts,
 not aligned sentences. One glossary entry becomes one ``conceptEntry``:
 
-    <conceptEntry id="c1">
+    <conceptEntry id="c1f3a…">                                 stable: derived from the term (glossary.interchange)
       <descrip type="subjectField">economy</descrip>          domain
       <admin type="source">Government Work Report 2024</admin>  source
       <note>...</note>                                        note
@@ -11,7 +11,8 @@ not aligned sentences. One glossary entry becomes one ``conceptEntry``:
       <langSec xml:lang="zh-CN"><termSec><term>高质量发展</term>
           <termNote type="administrativeStatus">preferredTerm-admn-sts</termNote></termSec></langSec>
       <langSec xml:lang="en">
-        <termSec> approved rendering  … preferredTerm-admn-sts  (supersededTerm-admn-sts if the entry is deprecated)
+        <termSec> approved rendering  … preferredTerm-admn-sts  (admittedTerm-admn-sts if the entry is
+                                        proposed, supersededTerm-admn-sts if it is deprecated)
         <termSec> each variant        … admittedTerm-admn-sts
         <termSec> each forbidden one  … deprecatedTerm-admn-sts
 
@@ -28,6 +29,7 @@ from pathlib import Path
 from lxml import etree
 
 from ..errors import FormatError, InputError
+from ..glossary.interchange import concept_ids, rendering_statuses
 from ..model import Term
 from ..script import match_key_zh
 from ..textio import atomic_writer
@@ -71,8 +73,9 @@ def build_tbx(terms: Iterable[Term], *, source_lang: str = "zh-CN", target_lang:
     header = el(root, "tbxHeader")
     el(el(el(header, "fileDesc"), "sourceDesc"), "p", f"{title}, exported by duizhao")
     body = el(el(root, "text"), "body")
-    for number, term in enumerate(terms, start=1):
-        entry = el(body, "conceptEntry", id=f"c{number}")
+    terms = list(terms)
+    for term, concept in zip(terms, concept_ids(terms), strict=True):
+        entry = el(body, "conceptEntry", id=concept)
         if term.domain:
             el(entry, "descrip", term.domain, type="subjectField")
         if term.source:
@@ -85,12 +88,8 @@ def build_tbx(terms: Iterable[Term], *, source_lang: str = "zh-CN", target_lang:
         zh = el(entry, "langSec", **{XML_LANG: source_lang})
         _term_sec(el, zh, term.zh, PREFERRED if term.status != "deprecated" else SUPERSEDED)
         en = el(entry, "langSec", **{XML_LANG: target_lang})
-        if term.en:
-            _term_sec(el, en, term.en, PREFERRED if term.status != "deprecated" else SUPERSEDED)
-        for variant in term.variants:
-            _term_sec(el, en, variant, ADMITTED)
-        for forbidden in term.forbidden:
-            _term_sec(el, en, forbidden, DEPRECATED)
+        for rendering, status in rendering_statuses(term):
+            _term_sec(el, en, rendering, f"{status}Term-admn-sts")
     return root
 
 
