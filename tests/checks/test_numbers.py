@@ -62,10 +62,13 @@ def test_magnitude_error_with_spans_on_both_sides() -> None:
     assert sides == {("zh", 4, 9), ("en", 10, 21)}
 
 
-def test_hedge_flip_is_a_warning_not_an_error() -> None:
-    errors, warnings = findings("近30%", "over 30%")
+def test_a_dropped_hedge_is_a_warning_and_a_reversed_one_an_error() -> None:
+    errors, warnings = findings("近30%", "30%")
     assert errors == []
     assert [w.rule for w in warnings] == ["number-approx"]
+    errors, warnings = findings("近30%", "over 30%")
+    assert [e.rule for e in errors] == ["number-mismatch"]
+    assert warnings == []
 
 
 def test_clean_pair_has_no_findings() -> None:
@@ -93,8 +96,8 @@ def comparisons(monkeypatch: pytest.MonkeyPatch) -> list:
 
 def test_comparison_is_computed_once_per_pair(comparisons: list) -> None:
     calls = comparisons
-    first = PairContext(seg("近30%，2030万元", "over 30%, 203 million yuan"), None)
-    second = PairContext(seg("近30%，2040万元", "over 30%, 204 million yuan", seg_id="s2"), None)
+    first = PairContext(seg("近30%，2030万元", "30%, 203 million yuan"), None)
+    second = PairContext(seg("近30%，2040万元", "30%, 204 million yuan", seg_id="s2"), None)
     for ctx in (first, second):
         assert len(list(NumberMismatch().check(ctx))) == 1
         assert len(list(NumberApprox().check(ctx))) == 1
@@ -103,7 +106,7 @@ def test_comparison_is_computed_once_per_pair(comparisons: list) -> None:
 
 def test_a_repeated_pair_reuses_its_comparison(comparisons: list) -> None:
     calls = comparisons
-    texts = ("近30%，2030万元", "over 30%, 203 million yuan")
+    texts = ("近30%，2030万元", "30%, 203 million yuan")
     checker = Checker([NumberMismatch(), NumberApprox()])
     found = list(checker.run(seg(*texts, seg_id=f"s{i}", line=i + 1) for i in range(3)))
     assert [(f.rule, f.segment, f.line) for f in found] == [
@@ -113,7 +116,7 @@ def test_a_repeated_pair_reuses_its_comparison(comparisons: list) -> None:
 
 
 def test_without_the_pair_memo_every_pair_is_compared(comparisons: list) -> None:
-    texts = ("近30%，2030万元", "over 30%, 203 million yuan")
+    texts = ("近30%，2030万元", "30%, 203 million yuan")
     checker = Checker([NumberMismatch()], memo_pairs=0)
     assert len(list(checker.run(seg(*texts, seg_id=f"s{i}") for i in range(3)))) == 3
     assert len(comparisons) == 3
@@ -154,7 +157,7 @@ def test_both_rules_report_through_the_engine() -> None:
     from duizhao.engine import Checker, build_rules
 
     checker = Checker(build_rules(select=["number-mismatch", "number-approx"]))
-    pairs = [seg("近30%，2030万元", "over 30%, 203 million yuan", seg_id="s1"),
+    pairs = [seg("近30%，2030万元", "30%, 203 million yuan", seg_id="s1"),
              seg("27亿元", "2.7 billion yuan", seg_id="s2")]
     found = [(f.segment, f.rule, f.severity) for f in checker.run(pairs)]
     assert found == [("s1", "number-mismatch", Severity.ERROR), ("s1", "number-approx", Severity.WARNING)]

@@ -101,7 +101,8 @@ class NumberMismatch(FigureRule):
     id: ClassVar[str] = MISMATCH
     name: ClassVar[str] = "NumberMismatch"
     default_severity: ClassVar[Severity] = Severity.ERROR
-    summary: ClassVar[str] = "A figure is changed, off by a magnitude, or present on one side only."
+    summary: ClassVar[str] = ("A figure is changed, off by a magnitude, present on one side only, or its hedge says "
+                              "something else.")
     why: ClassVar[str] = ("Figures are what readers quote: 2030万元 published as \"203 million yuan\" is a tenfold "
                           "error in an official text, and digit-by-digit tools cannot see it because 万 and "
                           "million group digits differently.")
@@ -113,8 +114,9 @@ class NumberApprox(FigureRule):
     id: ClassVar[str] = APPROX
     name: ClassVar[str] = "NumberApprox"
     default_severity: ClassVar[Severity] = Severity.WARNING
-    summary: ClassVar[str] = "A figure is rounded, its hedge is reversed, or a multiplier is ambiguous."
-    why: ClassVar[str] = ("近30% (just under) published as \"over 30%\" says the opposite; 增长两倍 is ×3 by the "
-                          "rule books and ×2 in everyday usage; a rounded figure may be fine but should be a choice.")
-    example: ClassVar[str] = ("近30% → over 30%: 'zh 近30% says less than / nearly, en \"over 30%\" says more than: "
-                              "the hedge is reversed'")
+    summary: ClassVar[str] = "A figure is rounded, its hedge is dropped or added, or a multiplier is ambiguous."
+    why: ClassVar[str] = ("5%左右 (about) published as \"5 percent\" states as exact what the source only estimates; "
+                          "增长两倍 is ×3 by the rule books and ×2 in everyday usage; a rounded figure may be fine but "
+                          "should be a choice. (A reversed hedge, 近30% → \"over 30%\", is a number-mismatch.)")
+    example: ClassVar[str] = ("增长5%左右 → grew 5 percent: 'zh 5%左右 says about, en \"5 percent\" states it exactly: "
+                              "the hedge is dropped'")

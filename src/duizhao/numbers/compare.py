@@ -16,6 +16,7 @@ matching but are never reported when left over; translators drop and add them fr
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from decimal import Decimal
 from fractions import Fraction
@@ -25,11 +26,14 @@ from .model import (
     APPROX,
     CARDINAL,
     DAY,
+    FRACTION,
     IDENTIFIER,
     MISMATCH,
     MONTH,
     MULTIPLIER,
     ORDINAL,
+    PERCENT,
+    POINTS,
     TIME,
     YEAR,
     Number,
@@ -66,7 +70,7 @@ def compare_pair(
         eq = [q for q in eq if not _inside(q.span, en_protected)]
     if not zq and not eq:
         return []
-    return compare(zq, eq, en)
+    return compare(zq, eq, en, zh)
 
 
 def _inside(span: tuple[int, int], protected: Sequence[tuple[int, int]]) -> bool:
@@ -74,7 +78,7 @@ def _inside(span: tuple[int, int], protected: Sequence[tuple[int, int]]) -> bool
     return any(start < p_end and p_start < end for p_start, p_end in protected)
 
 
-def compare(zq: Sequence[Quantity], eq: Sequence[Quantity], en_text: str = "") -> list[NumberIssue]:
+def compare(zq: Sequence[Quantity], eq: Sequence[Quantity], en_text: str = "", zh_text: str = "") -> list[NumberIssue]:
     """Issues between two lists of quantities (see the module docstring for the passes)."""
     issues: list[NumberIssue] = []
     z_used = [False] * len(zq)
@@ -100,8 +104,8 @@ def compare(zq: Sequence[Quantity], eq: Sequence[Quantity], en_text: str = "") -
         if best >= 0:
             z_used[i] = e_used[best] = True
             e = eq[best]
-            if z.ambiguous or (z.hedge and e.hedge):  # the only cases _notes has anything to say
-                _notes(z, e, issues)
+            if z.ambiguous or z.hedge or e.hedge:  # the only cases _notes has anything to say
+                _notes(z, e, issues, zh_text=zh_text, en_text=en_text)
     if all(z_used) and all(e_used):
         return issues  # every figure matched exactly (most pairs): nothing is left to explain
     # Pass 2: approximate matches (rounding, converted units, vague amounts)
@@ -116,9 +120,11 @@ def compare(zq: Sequence[Quantity], eq: Sequence[Quantity], en_text: str = "") -
                 continue
             z_used[i] = e_used[j] = True
             if verdict:
-                issues.append(NumberIssue(APPROX, verdict, z.span, e.span))
+                issues.append(NumberIssue(APPROX, verdict, z.span, e.span))  # (a rounding hedges: "nearly 60 billion")
             else:
-                _notes(z, e, issues)
+                # a converted unit rounds, and says so: "about 400 hectares" for 6000亩 adds nothing
+                _notes(z, e, issues, converted=bool(z.dim and e.dim and z.unit != e.unit), zh_text=zh_text,
+                       en_text=en_text)
             break
     # A figure repeated on one side may be said once on the other ("100%、100%、100%" → "all 100%"):
     # a leftover equal to a figure already matched is accounted for.
@@ -132,7 +138,15 @@ def compare(zq: Sequence[Quantity], eq: Sequence[Quantity], en_text: str = "") -
         z_left = [q for q in z_left if not (q.kind == IDENTIFIER and _digits(q) in e_digits)]
     e_left = [q for q, used in zip(eq, e_used, strict=True)
               if not used and not q.weak and not any(r in z_seen for r in q.readings)]
-    _explain(z_left, e_left, en_text, issues)
+    # a month written without its day ("on July,"): a day may have been lost there
+    bare_month = any(q.kind == MONTH and (j + 1 == len(eq) or eq[j + 1].kind not in (DAY, ORDINAL))
+                     for j, q in enumerate(eq))
+    _explain(z_left, e_left, en_text, issues, bare_month=bare_month)
+    if zh_text:
+        _counts(zq, z_used, eq, e_used, zh_text, en_text, issues)
+        _years(zq, eq, e_used, zh_text, issues)
+    if en_text and any(i.code == MISMATCH and i.zh_span is None for i in issues):
+        issues[:] = [i for i in issues if not _conversion_note(i, eq, e_used, en_text)]
     return issues
 
 
@@ -147,17 +161,48 @@ def _exact(z: Quantity, e: Quantity) -> bool:
     return False
 
 
-def _notes(z: Quantity, e: Quantity, issues: list[NumberIssue]) -> None:
-    """Warnings on a matched pair: an ambiguous multiplier, a reversed hedge."""
+def _notes(z: Quantity, e: Quantity, issues: list[NumberIssue], *, converted: bool = False,
+           zh_text: str = "", en_text: str = "") -> None:
+    """What a matched pair still says wrong: an ambiguous multiplier; a hedge changed, dropped or added."""
     if z.ambiguous:
         readings = " or ".join(f"×{format_number(v)}" for _, v in z.readings)
         issues.append(NumberIssue(
             APPROX, f"zh {z.text} is ambiguous ({readings}); en \"{e.text}\" = {e.describe()}: check which is meant",
             z.span, e.span))
-    if z.hedge and e.hedge and {z.hedge, e.hedge} == {"over", "under"}:
+    if z.hedge == e.hedge or z.kind not in _HEDGED or e.kind not in _HEDGED or (z.weak and e.weak):
+        return  # years, dates and ordinals take prepositions ("up to 2025"), not hedges
+    if z.interval and (z.weak or (z.hedge == "about" and not e.hedge)):
+        return  # 数百, 上千 are vague amounts; 七八十 → "70 or 80": the English names the vague range
+    if z.hedge and e.hedge:
+        # about → over, over → nearly: the figure now says something else; nearly → about only
+        # loosens it (近3亿 → "about 300 million"), which a reviewer may accept
+        reversed_ = {z.hedge, e.hedge} == {"over", "under"}
         issues.append(NumberIssue(
-            APPROX, f"zh {z.text} says {_HEDGE_WORDS[z.hedge]}, en \"{e.text}\" says {_HEDGE_WORDS[e.hedge]}: "
-            "the hedge is reversed", z.span, e.span))
+            MISMATCH if reversed_ or z.hedge == "about" else APPROX,
+            f"zh {z.text} says {_HEDGE_WORDS[z.hedge]}, en \"{e.text}\" says {_HEDGE_WORDS[e.hedge]}: "
+            f"the hedge is {'reversed' if reversed_ else 'changed'}", z.span, e.span))
+    elif z.hedge:
+        if e.weak or (z.hedge == "under" and _PAST_BEFORE.search(en_text, max(0, e.span[0] - 8), e.span[0])):
+            return  # 近十年 → "the past decade", 近5个月 → "the past 5 months"
+        issues.append(NumberIssue(
+            APPROX, f"zh {z.text} says {_HEDGE_WORDS[z.hedge]}, en \"{e.text}\" states it exactly: "
+            "the hedge is dropped",
+            z.span, e.span))
+    elif not converted and not z.weak and not _ZH_HEDGE_WORD.search(zh_text):
+        # (a Chinese hedge written away from its figure, 大约是种玉米的10倍, is still a hedge)
+        issues.append(NumberIssue(
+            APPROX, f"en \"{e.text}\" says {_HEDGE_WORDS[e.hedge]}, zh {z.text} states it exactly: a hedge is added",
+            z.span, e.span))
+
+
+# (any of these in the Chinese sentence may be the hedge of a figure written further on: 最高可处以1000欧元)
+_ZH_HEDGE_WORD = re.compile("约|大概|大致|左右|上下|前后|近|超|逾|以上|以下|以内|不到|不足|至少|最多|最高|多|余|过|破"
+                            "|满|达|快|估计|预计|高于|低于|不少于")
+# "in the past five years" is how official English says 近五年
+_PAST_BEFORE = re.compile(r"\b(?:past|last|recent)\s+$", re.IGNORECASE)
+
+# kinds a hedge can qualify (a year, a date or an ordinal takes "by", "up to", "around" as prepositions)
+_HEDGED = frozenset({CARDINAL, PERCENT, POINTS, MULTIPLIER, FRACTION})
 
 
 def _values(z: Quantity, e: Quantity) -> tuple[Number, Number] | None:
@@ -217,7 +262,15 @@ def _approx(z: Quantity, e: Quantity) -> str | None:
     if diff > limit * abs(Fraction(max(zv, ev))):
         return None
     side = "en" if coarse is e else "zh"
-    return (f"zh {z.text} = {_show(z, z)}, en \"{e.text}\" = {_show(e, z)}: rounded in {side}")
+    return f"{_head(z, e)}: rounded in {side}"
+
+
+def _head(z: Quantity, e: Quantity) -> str:
+    """Both figures side by side, the Chinese one converted to the English unit when they differ
+    (zh 1.39万亿斤 = 1,390,000,000,000 jin = 695,000,000 t)."""
+    if z.dim and e.dim and z.dim == e.dim and z.unit != e.unit:
+        return f"zh {z.text} = {_show(z, z)} = {_show(z, e)}, en \"{e.text}\" = {_show(e, e)}"
+    return f"zh {z.text} = {_show(z, z)}, en \"{e.text}\" = {_show(e, z)}"
 
 
 def _significant(value: Number) -> int:
@@ -258,7 +311,8 @@ def _ratio_power_of_ten(a: Number, b: Number) -> int | None:
     return k if ratio == 1 and k else None
 
 
-def _explain(z_left: list[Quantity], e_left: list[Quantity], en_text: str, issues: list[NumberIssue]) -> None:
+def _explain(z_left: list[Quantity], e_left: list[Quantity], en_text: str, issues: list[NumberIssue], *,
+             bare_month: bool = True) -> None:
     # Magnitude slips and points/percent swaps first (strict): they are the most telling
     # explanations; then values that changed within the same class, in order of appearance.
     for strict in (True, False):
@@ -271,9 +325,13 @@ def _explain(z_left: list[Quantity], e_left: list[Quantity], en_text: str, issue
                     e_left.remove(e)
                     break
     folded_en = en_text.replace("-", "").lower() if any(z.kind == IDENTIFIER for z in z_left) else ""
+    # (not where the English writes a month without its day: "July" with the 26 lost is an omission)
+    relative_day = not bare_month and any(z.kind == DAY for z in z_left) and _RELATIVE_DAY.search(en_text) is not None
     for z in z_left:
         if z.kind == IDENTIFIER and str(z.readings[0][1]) in folded_en:
             continue
+        if z.kind == DAY and relative_day:
+            continue  # 26日 → "the next day", 23日 → "on Wednesday": the English dates it from the dateline
         issues.append(NumberIssue(MISMATCH, f"zh {z.text} has no counterpart in en", z.span, None))
     for e in e_left:
         if e.kind in (IDENTIFIER, MONTH, YEAR, DAY):
@@ -284,7 +342,7 @@ def _explain(z_left: list[Quantity], e_left: list[Quantity], en_text: str, issue
 
 
 def _pair_message(z: Quantity, e: Quantity, *, strict: bool) -> str | None:
-    head = f"zh {z.text} = {_show(z, z)}, en \"{e.text}\" = {_show(e, z)}"
+    head = _head(z, e)
     if strict:
         if {z.cls, e.cls} == {"pp", "pct"} and z.value == e.value:
             return f"{head}: percentage points are not percent"
@@ -305,6 +363,9 @@ def _pair_message(z: Quantity, e: Quantity, *, strict: bool) -> str | None:
 
 
 _PLAIN = {CARDINAL, ORDINAL, DAY, TIME}
+_RELATIVE_DAY = re.compile(r"\b(?:(?:next|following|same|previous|preceding)\s+day|that\s+day|the\s+day\s+before"
+                           r"|yesterday|today|tomorrow|tonight|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b",
+                           re.IGNORECASE)
 
 
 def _comparable_kinds(z: Quantity, e: Quantity) -> bool:
@@ -314,3 +375,79 @@ def _comparable_kinds(z: Quantity, e: Quantity) -> bool:
     if YEAR in (z.kind, e.kind):
         return all(1000 <= q.value <= 2200 for q in (z, e))
     return z.kind in _PLAIN and e.kind in _PLAIN
+
+
+# Measure words that make a small Chinese numeral a count of things (两家企业, 三名代表) and what an
+# English count looks like (three companies, two major projects): when both sides count and disagree,
+# the figure is wrong even though a count alone on one side would be optional.
+_COUNTERS = frozenset("个名位家所项条种只座台辆件批次国省市县户场部本架艘款支队")
+_EN_COUNTED = re.compile(r"\s+(?:[a-z][a-z-]*\s+){0,2}?[a-z]+(?:s|people|men|women|children)\b", re.IGNORECASE)
+
+
+def _counts(zq: Sequence[Quantity], z_used: list[bool], eq: Sequence[Quantity], e_used: list[bool], zh_text: str,
+            en_text: str, issues: list[NumberIssue]) -> None:
+    """两家企业 → "three companies": one small count left on each side, and they differ."""
+    zc = [q for q, used in zip(zq, z_used, strict=True)
+          if not used and q.weak and q.kind == CARDINAL and not q.interval and 2 <= q.value <= 10
+          and zh_text[q.span[1]:q.span[1] + 1] in _COUNTERS]
+    if len(zc) != 1:
+        return
+    ec = [q for q, used in zip(eq, e_used, strict=True)
+          if not used and q.weak and q.kind == CARDINAL and 2 <= q.value <= 10
+          and _EN_COUNTED.match(en_text, q.span[1])]
+    if len(ec) == 1 and ec[0].value != zc[0].value:
+        z, e = zc[0], ec[0]
+        issues.append(NumberIssue(
+            MISMATCH, f"zh {zh_text[z.span[0]:z.span[1] + 1]} = {z.describe()}, en \"{e.text}\" = {e.describe()}: "
+            "the counts differ", z.span, e.span))
+
+
+# Relative years and what they are from the sentence's own year (今年 = this year, 去年 = last year)
+_RELATIVE_YEARS = {"今年": 0, "本年": 0, "当年": 0, "同年": 0, "去年": -1, "上年": -1, "前年": -2, "明年": 1, "次年": 1}
+
+
+def _years(zq: Sequence[Quantity], eq: Sequence[Quantity], e_used: list[bool], zh_text: str,
+           issues: list[NumberIssue]) -> None:
+    """A year the English adds for 今年/去年 must agree with the Chinese sentence's explicit years.
+
+    English completes relative dates (今年 → "in 2024"), so an added year is fine, unless the
+    Chinese states its year and the English one fits neither that year nor its relative words.
+    """
+    left = [q for q, used in zip(eq, e_used, strict=True) if not used and q.kind == YEAR and not q.weak]
+    if not left:
+        return
+    offsets = [offset for word, offset in _RELATIVE_YEARS.items() if word in zh_text]
+    stated = {q.value for q in zq if q.kind == YEAR}
+    if not offsets or not stated:
+        return
+    allowed = stated | {year + offset for year in stated for offset in offsets}
+    for e in left:
+        if e.value not in allowed:
+            years = ", ".join(format_number(y) for y in sorted(stated))
+            issues.append(NumberIssue(
+                MISMATCH, f"en \"{e.text}\" contradicts the year the zh sentence states ({years}) and its relative "
+                "dates", None, e.span))
+
+
+# "121 trillion yuan (about 17.95 trillion U.S. dollars)", "6000亩 (400 hectares)": a conversion in
+# brackets after a figure repeats it in another unit; it is not a figure the Chinese lacks.
+_OPEN_CONVERSION = re.compile(r"[(（]\s*(?:(?:about|around|approximately|roughly|some|nearly|or|i\.e\.|equal\s+to"
+                              r"|equivalent\s+to)[\s,]+)*$", re.IGNORECASE)
+_CONVERTED_UNIT = re.compile(r"[^()（）]{0,30}?(?:dollars?|usd|u\.s\.|euros?|pounds|yen|yuan|rmb|tonnes?|tons|hectares"
+                             r"|acres|kilo|km|miles|kg|mw|gw|kwh|twh|square)", re.IGNORECASE)
+
+
+def _conversion_note(issue: NumberIssue, eq: Sequence[Quantity], e_used: list[bool], en_text: str) -> bool:
+    """Whether an English-only figure is a bracketed conversion of the figure just before it."""
+    if issue.zh_span is not None or issue.en_span is None or issue.code != MISMATCH:
+        return False
+    start, end = issue.en_span
+    opening = _OPEN_CONVERSION.search(en_text, max(0, start - 40), start)
+    if opening is None:
+        return False
+    e = next(q for q in eq if q.span == issue.en_span)
+    if not (e.dim or e.text[:1] in "$€£¥" or e.text[:3].upper() in ("US$", "USD")
+            or _CONVERTED_UNIT.match(en_text, end)):
+        return False
+    paren = opening.start()
+    return any(used and 0 <= paren - q.span[1] <= 25 for q, used in zip(eq, e_used, strict=True))

@@ -25,12 +25,14 @@ from .model import (
     CLASS_OF,
     DAY,
     FRACTION,
+    HALF_YEAR,
     IDENTIFIER,
     MONTH,
     MULTIPLIER,
     ORDINAL,
     PERCENT,
     POINTS,
+    QUARTER,
     TIME,
     YEAR,
     Hedge,
@@ -46,7 +48,7 @@ ONES = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 
 TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
 _SHORT_SCALES = {"k": 10**3, "m": 10**6, "mn": 10**6, "mln": 10**6, "bn": 10**9, "bln": 10**9, "b": 10**9,
-                 "tn": 10**12}
+                 "tn": 10**12, "trn": 10**12, "trln": 10**12}
 ORDINAL_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
                  "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
                  "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
@@ -67,7 +69,12 @@ _HEDGES = {"nearly": "under", "almost": "under", "close to": "under", "about": "
            "over": "over", "more than": "over", "above": "over", "upwards of": "over", "in excess of": "over",
            "at least": "over", "no fewer than": "over", "no less than": "over", "just over": "over",
            "well over": "over", "less than": "under", "fewer than": "under", "under": "under", "below": "under",
-           "just under": "under", "up to": "under", "at most": "under", "nearly half": "under"}
+           "just under": "under", "up to": "under", "at most": "under", "nearly half": "under",
+           "exceeding": "over", "exceeded": "over", "exceeds": "over", "as many as": "over", "as much as": "over",
+           "as high as": "over", "not less than": "over", "no lower than": "over", "not lower than": "over",
+           "no more than": "under", "not more than": "under", "not exceeding": "under", "no higher than": "under",
+           "not higher than": "under", "under the age of": "under", "below the age of": "under",
+           "over the age of": "over", "above the age of": "over", "aged over": "over", "aged under": "under"}
 
 _ONE_WORD = "|".join(sorted([*ONES, *TENS], key=len, reverse=True))
 _WORD = f"(?:{_ONE_WORD}|hundred|thousand|million|billion|trillion|dozen)"
@@ -90,6 +97,9 @@ _HEDGE_FIRST = "".join(sorted({hedge[0] for hedge in _HEDGES}))  # a cheap test 
 # The forms a token can take, in the order they are tried, each marked with whether it can
 # start with a digit (see ``alternation``).
 _FORMS: tuple[tuple[bool, str], ...] = (
+    # the first half (H1), the third quarter (Q3), the first six months: halves and quarters of the year
+    (True, r"(?P<period>\b(?:first|second|third|fourth|1st|2nd|3rd|4th|next|latter|later)\s+(?:quarter|half)\b(?![-s])"
+           r"|\bfirst\s+six\s+months\b|(?-i:\bQ[1-4]\b|\bH[12]\b))"),
     (True, r"(?P<ymd>(?<![\d.])(?:19|20)\d\d(?P<ymdsep>[./-])(?:1[0-2]|0?[1-9])(?P=ymdsep)(?:3[01]|[12]\d|0?[1-9])"
            r"(?![\d.]))"),
     (True, r"(?P<model>(?<![\d.])\d+(?:\.\d+){2,})"),  # 424.10.0.20: a model or version number
@@ -126,7 +136,7 @@ _FORMS: tuple[tuple[bool, str], ...] = (
            # (the lookahead holds the first characters of the suffixes: most figures have none)
            r"(?:(?=[bkmnrst]|[\s-][bmt])(?:(?P<ordsuf>st|nd|rd|th)\b|(?P<decade>s)\b"
            r"|(?P<scale>(?:\s|-)?(?:thousand|million|billion|trillion)\b"
-           r"|(?:\s?(?:bn|bln|mn|mln|tn)|k|m|b)\b)))?"  # "2.7bn" and news style "2.7 bn"/"2.7 bln"
+           r"|(?:\s?(?:bn|bln|mn|mln|tn|trn|trln)|k|m|b)\b)))?"  # "2.7bn", wire style "2.7 bn"/"6.95 mln"
            r"|(?P<ordw>\b(?:(?:" + "|".join(TENS) + r")-)?(?:" + _ORD + r"))\b"
            r"|(?P<words>\b" + _WORDS + r")\b"
            r"|(?P<half>\bhalf)\b)"),
@@ -140,12 +150,13 @@ _DIGIT_TOKEN = alternation(_FORMS, digits_only=True, flags=re.IGNORECASE)
 _TAIL = re.compile(
     # [%abcdfghiklmpsty] holds the first character of every alternative below (units included):
     # one cheap test spares trying them all before words such as "of", "were" or "new"
-    r"(?:(?:\s|-)?(?=[%abcdfghiklmpsty])(?:(?P<pct>%|percent\b|per\s?cent\b|pc\b)"
-    r"|(?P<pp>percentage[\s-]points?\b|pp\b|ppt\b)"
+    r"(?:(?:\s|-)?(?=[%abcdfghiklmpsty])(?:(?P<pct>%|percent\b|per\s?cent\b|pc\b|pct\b(?![\s-]points?\b))"
+    r"|(?P<pp>percentage[\s-]points?\b|pct[\s-]points?\b|pp\b|ppts?\b)"
     r"|(?P<bp>basis points?\b|bps?\b)|(?P<points>points?\b)|(?P<times>times\b)"
     r"|(?P<ampm>[ap]\.?m\.?(?![a-z]))|(?P<yearsold>years?[\s-]old\b)|(?P<unit>(?:" + EN_UNIT_RE + r")(?![a-z²]))"
     r"|(?P<decades>decades\b)|(?P<years>years?\b)|(?P<months>months?\b)|(?P<litre>L\b|ml\b|lit(?:er|re)s?\b)))?"
-    r"(?P<after>\s+or\s+(?:so|more)\b|-plus\b|\+|-odd\b)?",
+    r"(?P<after>\s+(?:or|and)\s+(?:so|more|above|over|higher|older|under|below|less|fewer|younger|lower)\b"
+    r"|-plus\b|\+|-odd\b)?",
     re.IGNORECASE,
 )
 
@@ -191,6 +202,7 @@ _CANDIDATE_WORDS = _trie((
                               "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")),
     ("a", r"(?:\s+" + _words("few", *_SCALE_WORDS, *_PERIODS) + r"|[\s-]+" + _words(*_DENOMINATORS) + ")"),
     ("the", r"\s+" + _words("past", "last", "next") + r"\s+" + _words(*_PERIODS)),
+    *((word, r"\s+" + _words("half", "quarter")) for word in ("next", "latter", "later")),
     *((hedge, r"\s+" + _FIGURE_START) for hedge in _HEDGES),
 ))
 # Skips, in one call, everything up to the next place a _TOKEN match can start: the rest of a
@@ -364,7 +376,14 @@ def _mult(m: re.Match[str], text: str) -> Read:  # doubled, tripling, twice
     value = Decimal(_MULT_WORDS[word])
     # "double standards", "twice": too often not a figure to be reported on their own
     readings: tuple[tuple[str, Number], ...] = (("mul", value), ("n", value)) if word == "twice" else (("mul", value),)
-    return _one(value, MULTIPLIER, m, readings=readings, weak=word in ("double", "triple", "twice"))
+    start = m.start()
+    said = _HEDGE_BEFORE_WORD.search(text, max(0, start - 14), start) if start else None  # "more than doubled"
+    return _one(value, MULTIPLIER, m, readings=readings, weak=word in ("double", "triple", "twice"),
+                hedge=_HEDGES[" ".join(said[1].lower().split())] if said else "")
+
+
+_HEDGE_BEFORE_WORD = re.compile(r"\b(more\s+than|nearly|almost|over|about|roughly|around|less\s+than)\s+$",
+                                re.IGNORECASE)
 
 
 def _month(m: re.Match[str], text: str) -> Read:
@@ -374,6 +393,26 @@ def _month(m: re.Match[str], text: str) -> Read:
                               or re.match(r"\s+\d", text[end:end + 3])):
         return None  # the verb
     return _one(Decimal(MONTHS[word]), MONTH, m, "month")
+
+
+_PERIOD_ORDER = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "next": 2,
+                 "latter": 2, "later": 2}
+
+
+def _year_part(m: re.Match[str], text: str) -> Read:
+    """The first half / H1 / the first six months (HALF_YEAR 1), the third quarter / Q3 (QUARTER 3).
+
+    Weak: English names the part of a year the Chinese may leave to context (上半场 is a match's
+    first half); a Chinese 上半年 or 一季度 is strong and still needs its counterpart.
+    """
+    words = m["period"].lower().split()
+    if len(words) == 1:  # Q3, H1
+        kind, value = (QUARTER if words[0][0] == "q" else HALF_YEAR), int(words[0][1])
+    elif words[-1] == "months":
+        kind, value = HALF_YEAR, 1
+    else:
+        kind, value = (QUARTER if words[-1] == "quarter" else HALF_YEAR), _PERIOD_ORDER[words[0]]
+    return _one(Decimal(value), kind, m, CLASS_OF[kind], weak=True)
 
 
 def _roman(m: re.Match[str], text: str) -> Read:  # Part II, World War II, Level III
@@ -436,7 +475,22 @@ def _half(m: re.Match[str], text: str) -> Read:
 def _ordinal_word(m: re.Match[str], text: str) -> Read:  # "seventy-fifth" (a hedge before it is not kept)
     value = _ordinal_words(m["ordw"])
     return Quantity(value=value, kind=ORDINAL, span=(m.start("ordw"), m.end()), text=m["ordw"],
-                    readings=(("n", value),), weak=value <= 10)
+                    readings=(("n", value),), weak=value <= 10 or _names_an_event(text, m.end()))
+
+
+# What makes an ordinal part of a name: "the 16th BRICS Summit", "the 31st APEC Economic Leaders'
+# Meeting", "the sixth plenary session", "the 19th CPC Central Committee", "the 14th Five-Year Plan".
+# The English often numbers an event or body the Chinese names without a figure (金砖国家领导人会晤):
+# such an ordinal is never reported on its own, but still matches (and contradicts) a Chinese one.
+_EVENT_AFTER = re.compile(
+    r"(?:\s+(?-i:[A-Z][\w'’.&-]*|of|the)){0,5}?\s+(?:summit|meeting|session|plenary|plenum|congress|conference"
+    r"|forum|expo|games|olympics|festival|dialogue|assembly|central\s+committee|npc|cppcc|exhibition|fair"
+    r"|anniversary|five-year\s+plan|round|edition|ministerial|council|symposium|convention|championships?)\b",
+    re.IGNORECASE)
+
+
+def _names_an_event(text: str, end: int) -> bool:
+    return end < len(text) and text[end] == " " and _EVENT_AFTER.match(text, end) is not None
 
 
 def _number(m: re.Match[str], text: str) -> Read:
@@ -480,7 +534,7 @@ def _number(m: re.Match[str], text: str) -> Read:
     hedge, hstart = _said_hedge(m) if m["hedge"] else ("", m.start())
     after = tail["after"] if tail is not None and tail_end > end else None
     if after:
-        hedge = hedge or ("about" if after.strip().lower() == "or so" else "over")
+        hedge = hedge or _AFTER_HEDGES.get(after.split()[-1].lower(), "over")
         qend = tail_end
     if form == "ordsuf":
         kind = ORDINAL
@@ -500,7 +554,8 @@ def _number(m: re.Match[str], text: str) -> Read:
         or (words and "dozen" in m["words"].lower()) \
         or (text.startswith((".", ")", "]"), qend) and _list_start(text, qstart)  # (_LIST_END's first character)
             and _LIST_END.match(text, qend) is not None) \
-        or (words and kind == MULTIPLIER and value <= 10)  # "three times" is as often a count as a multiplier
+        or (words and kind == MULTIPLIER and value <= 10) \
+        or (form == "ordsuf" and _names_an_event(text, qend))  # "three times" may be a count; "the 16th Summit"
     # The one Quantity built by position (fields in declaration order, as named on the right):
     # most figures are built here, and 14 keyword arguments cost 2.4× the positional call.
     return Quantity(value, kind, (qstart, qend), text[qstart:qend],  # value, kind, span, text
@@ -542,6 +597,9 @@ def _read_digits(m: re.Match[str]) -> tuple[Decimal, Decimal, bool, int] | None:
     return value * mag, precision * mag, True, m.end()
 
 
+# "1,000 or so", "4 or above", "50 and under", "20-plus", "50+"
+_AFTER_HEDGES: dict[str, Hedge] = {"so": "about", "under": "under", "below": "under", "less": "under", "fewer": "under",
+                                   "younger": "under", "lower": "under"}
 _TAIL_FORMS = ("pct", "pp", "bp", "points", "times", "ampm", "yearsold", "unit", "decades", "years", "months", "litre")
 
 
@@ -606,8 +664,8 @@ _TAIL_READERS: dict[str, Callable[..., TailKind]] = {
 
 
 _READERS: dict[str | None, Reader] = {
-    "ymd": _ymd, "model": _model, "ident": _ident, "vague": _vague, "several": _several, "fold": _fold,
-    "mult": _mult, "month": _month, "roman": _roman, "noon": _noon, "span": _period,
+    "period": _year_part, "ymd": _ymd, "model": _model, "ident": _ident, "vague": _vague, "several": _several,
+    "fold": _fold, "mult": _mult, "month": _month, "roman": _roman, "noon": _noon, "span": _period,
     "fd": _fraction, "of": _fraction, "half": _half, "ordw": _ordinal_word,
     "num": _number, "ordsuf": _number, "decade": _number, "scale": _number, "words": _number,
 }

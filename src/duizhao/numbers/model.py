@@ -31,6 +31,8 @@ TIME = "time"  # hour of day: 3 p.m. may be written 15时
 FRACTION = "fraction"
 MULTIPLIER = "multiplier"
 IDENTIFIER = "identifier"  # 5G, PM2.5, COVID-19: compared as strings, never converted
+HALF_YEAR = "half-year"  # 上半年 = the first half, H1: compared only with halves
+QUARTER = "quarter"  # 一季度 = the first quarter, Q1: compared only with quarters
 
 Hedge = Literal["", "about", "over", "under"]
 
@@ -40,6 +42,7 @@ Hedge = Literal["", "about", "over", "under"]
 CLASS_OF = {
     CARDINAL: "n", ORDINAL: "n", YEAR: "n", DAY: "n", TIME: "n", FRACTION: "n",
     PERCENT: "pct", POINTS: "pp", MULTIPLIER: "mul", MONTH: "month", IDENTIFIER: "id",
+    HALF_YEAR: "half", QUARTER: "quarter",
 }
 
 
@@ -92,6 +95,8 @@ class Quantity:
             return "×" + text
         if self.kind == IDENTIFIER:
             return str(self.value)
+        if self.kind in (HALF_YEAR, QUARTER):
+            return ("H" if self.kind == HALF_YEAR else "Q") + text
         if self.kind == MONTH:
             return _MONTHS[int(shown) - 1] if isinstance(shown, Decimal) and 1 <= shown <= 12 else text
         return f"{text} {self.unit}" if self.unit else text

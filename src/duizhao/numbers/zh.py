@@ -26,12 +26,14 @@ from .model import (
     CARDINAL,
     DAY,
     FRACTION,
+    HALF_YEAR,
     IDENTIFIER,
     MONTH,
     MULTIPLIER,
     ORDINAL,
     PERCENT,
     POINTS,
+    QUARTER,
     TIME,
     YEAR,
     Hedge,
@@ -84,7 +86,16 @@ _FORMS: tuple[tuple[bool, str], ...] = (
     (False, r"(?P<bare>(?<![数几上一二三四五六七八九十两零〇百千万亿\d])(?:百万|千万|百亿|千亿|万亿|百|千|万|亿)"
             r"(?=[\u4e00-\u9fff])(?![不别要一物岁事姓般分之方计紫里]))"),
     (False, r"(?P<plan>十[一二三四五六七八九]五)(?![十百千万亿个年名])"),
-    (True, r"(?P<hedge>不超过|不低于|不高于|不少于|不到|不足|将近|接近|近|大约|约|超过|超|逾|至少|多达|高于|低于)?"
+    # 十九届六中全会: the sixth plenary session (of the 19th Central Committee)
+    (False, r"(?P<plenum>[一二三四五六七八九])(?=中全会)"),
+    # 九连增 / 三连冠: the ninth consecutive rise / three titles in a row
+    (False, r"(?P<streak>(?:[二三四五六七八九]|十[一二三四五六七八九]?|[二三]十[一二三四五六七八九]?))"
+            r"(?=连(?:增|涨|降|跌|冠|胜|丰|升|减|降|创新高|破))"),
+    # 上半年 / 下半年, 一季度 / 第三季度 (not 前三季度 or 一至三季度: counts of quarters)
+    (False, r"(?P<halfyear>[上下]半年)"),
+    (True, r"(?P<quarter>(?<![前至到、~\-])第?[一二三四1-4]季度)"),
+    (True, r"(?P<hedge>不会超过|不能超过|不超过|不低于|不高于|不少于|不到|不足|将近|接近|(?<!最)近|大约"
+           r"|(?<![节制预签邀合公条契违履])约|超过|超|逾|至少|多达|高于|低于|最多|最高)?"
            r"(?:(?P<pctp>百分之|千分之)(?P<pctn>" + _NUM + r")"
            # (a numeral only holds characters of _NUM_CHARS, so 分之 must follow their run: tested first)
            r"|(?=[" + _NUM_CHARS + r"]*+分之)(?P<fden>" + _NUM + r")分之(?P<fnum>" + _NUM + r")"
@@ -100,13 +111,13 @@ _TAIL = re.compile(
     r"(?P<h1>余|多|来|几)?\s?(?P<unit>世纪|个?百分点|个?基本?点|%|倍|周年|届|个多?月|月份|月|年代|年|日|号|点半|点(?!多)"
     r"|时(?!期|代|候|间|刻|光)|分(?!之)|岁|后(?!来|面|续|期|果|方|台|者)|升(?![级高值温学职华格起空])|" + ZH_UNIT_RE
     + r"|(?-i:" + EN_UNIT_RE + r")(?![A-Za-z]))?"
-    r"(?P<h2>左右|上下|以上|以下|以内|多|余)?"
+    r"(?P<h2>左右|上下|前后|以上|以下|以内|多|余)?"
 )
 
 # Every character a nonempty _TAIL match can start with besides white space: its hedges, its
 # units (any ASCII letter stands in for the English ones) and its trailing hedges. Where the
 # text goes on with anything else, _TAIL is not tried.
-_TAIL_FIRST = frozenset("余多来几" "世个百基%倍周届月年日号点时分岁后升" "左上以多余"
+_TAIL_FIRST = frozenset("余多来几" "世个百基%倍周届月年日号点时分岁后升" "左上前以多余"
                         "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
                         + "".join(unit[0] for unit in ZH_UNITS))
 
@@ -121,10 +132,11 @@ _RANGE_SEP = re.compile(r"\s*(?:至|到|~|-|－|—|–)\s*")
 _GROWTH = re.compile(r"(?:增长|增加|提高|提升|上升|扩大|增|涨|多|翻|贵|高|大)了?(?:近|约|超过|超)?$")
 _HEDGE_PREFIX = {"将近": "under", "接近": "under", "近": "under", "大约": "about", "约": "about", "超过": "over",
                  "超": "over", "逾": "over", "不到": "under", "不足": "under", "不少于": "over", "至少": "over",
-                 "多达": "over", "不超过": "under", "不低于": "over", "不高于": "under", "高于": "over",
-                 "低于": "under"}
+                 "多达": "", "不会超过": "under", "不能超过": "under", "不超过": "under", "不低于": "over",
+                 "不高于": "under", "高于": "over", "低于": "under", "最多": "under", "最高": "under", "大概": "about",
+                 "大致": "about"}
 _HEDGE_SUFFIX = {"余": "over", "多": "over", "来": "about", "几": "about", "左右": "about", "上下": "about",
-                 "以上": "over", "以下": "under", "以内": "under"}
+                 "前后": "about", "以上": "over", "以下": "under", "以内": "under"}
 # comparison class of each kind a numeral can take here (as CLASS_OF, built once, not per figure)
 _CLASS = {ORDINAL: "n", YEAR: "n", DAY: "n", TIME: "n", CARDINAL: "n", PERCENT: "pct", POINTS: "pp",
           MULTIPLIER: "mul", MONTH: "month"}
@@ -145,10 +157,10 @@ _NOT_PERCENT_AFTER_CHENG = set("为功立绩果本员就年长交型分品熟人
 _PLAIN_START = f"\\d\u2160-\u216b{_D}十拾廿卅百佰千仟万萬亿億翻近半首约超逾第"  # these need nothing after them
 # (one character class first, then the conditions as lookarounds: a search for a pattern that
 # starts with a class scans for the class in C, which an alternation at the top would prevent)
-_START = re.compile(f"[{_PLAIN_START}大上数几不成高低至过将接多双A-Za-z]"
-                    f"(?:(?<=[{_PLAIN_START}])|(?<=大)(?=约)|(?<=[上数几])(?=[十百千万亿])|(?<=不)(?=[超低高少到足])"
+_START = re.compile(f"[{_PLAIN_START}大上下数几不成高低至过将接多双最A-Za-z]"
+                    f"(?:(?<=[{_PLAIN_START}])|(?<=大)(?=约)|(?<=[上数几])(?=[十百千万亿])|(?<=不)(?=[超低高少到足会能])"
                     "|(?<=成)(?=倍)|(?<=[高低])(?=于)|(?<=至)(?=少)|(?<=过)(?=半)|(?<=[将接])(?=近)|(?<=多)(?=达)"
-                    "|(?<=双)(?=十)|(?<=[A-Za-z])(?<![A-Za-z].)(?:(?=[A-Za-z]*-?\\d)|(?<=[IVX])))")
+                    "|(?<=[上下])(?=半年)|(?<=双)(?=十)|(?<=最)(?=[多高])|(?<=[A-Za-z])(?<![A-Za-z].)(?:(?=[A-Za-z]*-?\\d)|(?<=[IVX])))")
 
 
 def _tokens(folded: str) -> list[re.Match[str]]:
@@ -283,8 +295,34 @@ def extract_zh(text: str) -> list[Quantity]:
             continue
         if out and _range_sep(folded, out[-1].span[1], q.span[0]):
             out[-1], q = share_range(out[-1], q)
+        if not q.hedge and q.kind in _HEDGED:
+            q = _hedge_apart(q, folded)
         out.append(q)
     return out
+
+
+_HEDGED = frozenset({CARDINAL, PERCENT, POINTS, MULTIPLIER, FRACTION})
+# Hedges the token regex does not read: after a space (超过 820 万), before a form of its own (超过百万,
+# 大概半米), or after the measure word (1000人以上, 八成以上, 5万元左右).
+_HEDGE_BEFORE = re.compile(r"(?:不会超过|不能超过|不超过|不低于|不高于|不少于|不到|不足|将近|接近|(?<!最)近|大约"
+                           r"|(?<![节制预签邀合公条契违履])约|超过|超|逾|至少|多达|高于|低于|最多|最高|大概|大致)\s?$")
+_HEDGE_BEFORE_LAST = frozenset("过于到足近约超逾少达多高概致 \u3000")
+_HEDGE_AFTER = re.compile(f"[{''.join(sorted(_MEASURE))}]{{0,2}}(左右|以上|以下|上下|前后|以内)")
+
+
+def _hedge_apart(q: Quantity, folded: str) -> Quantity:
+    """``q`` with the hedge written apart from it, if any (its span stays the figure's)."""
+    start, end = q.span
+    hedge = ""
+    if start and folded[start - 1] in _HEDGE_BEFORE_LAST:
+        before = _HEDGE_BEFORE.search(folded, max(0, start - 4), start)
+        if before is not None:
+            hedge = _HEDGE_PREFIX.get(before[0].strip(), "")
+    if not hedge and end < len(folded):
+        after = _HEDGE_AFTER.match(folded, end)
+        if after is not None:
+            hedge = _HEDGE_SUFFIX[after[1]]
+    return replace(q, hedge=hedge) if hedge else q
 
 
 def _range_sep(folded: str, start: int, end: int) -> bool:
@@ -362,6 +400,24 @@ def _plan(m: re.Match[str], folded: str, text: str) -> Read:  # 十四五: the 1
     return _one(Decimal(10 + _DIGIT[m["plan"][1]]), ORDINAL, m, text)
 
 
+def _plenum(m: re.Match[str], folded: str, text: str) -> Read:  # 六中全会 = the sixth plenary session
+    return _one(Decimal(_DIGIT[m["plenum"]]), ORDINAL, m, text)
+
+
+def _streak(m: re.Match[str], folded: str, text: str) -> Read:  # 九连增 = nine in a row / the ninth straight rise
+    value = parse_cn(m["streak"])
+    return _one(value, CARDINAL, m, text) if value is not None else None
+
+
+def _halfyear(m: re.Match[str], folded: str, text: str) -> Read:  # 上半年 = the first half (H1)
+    return _one(Decimal(1 if m["halfyear"][0] == "上" else 2), HALF_YEAR, m, text, "half")
+
+
+def _quarter(m: re.Match[str], folded: str, text: str) -> Read:  # 一季度 = the first quarter (Q1)
+    digit = m["quarter"][-3]
+    return _one(Decimal(int(digit) if digit.isdigit() else _DIGIT[digit]), QUARTER, m, text, "quarter")
+
+
 def _prefix_hedge(m: re.Match[str]) -> Hedge:
     said = m["hedge"]
     return _HEDGE_PREFIX.get(said, "") if said else ""  # type: ignore[return-value]
@@ -393,8 +449,11 @@ def _fraction(m: re.Match[str], folded: str, text: str) -> Read:  # 三分之二
 def _vague(m: re.Match[str], folded: str, text: str) -> Read:
     mag = _mag(m["vmag"])
     # 上千 = a thousand or more; 数百 / 几百 = a few hundred
-    low, high = (Decimal(mag), Decimal(mag * 10 - 1)) if m["vague"] == "上" else (Decimal(2 * mag), Decimal(9 * mag))
-    return _one(low, CARDINAL, m, text, hedge="about", interval=(low, high), weak=True)
+    if m["vague"] == "上":
+        low, high = Decimal(mag), Decimal(mag * 10 - 1)
+        return _one(low, CARDINAL, m, text, hedge="over", interval=(low, high), weak=True)
+    return _one(Decimal(2 * mag), CARDINAL, m, text, hedge="about", interval=(Decimal(2 * mag), Decimal(9 * mag)),
+                weak=True)
 
 
 def _numeral(m: re.Match[str], folded: str, text: str) -> Read:
@@ -458,7 +517,7 @@ def _numeral(m: re.Match[str], folded: str, text: str) -> Read:
         value, precision = mul(value, factor), mul(precision, factor)
         if interval:
             interval = (mul(interval[0], factor), mul(interval[1], factor))
-    weak = _weak_numeral(words, shown, kind, ordinal, interval, h1, unit_word, folded, end)
+    weak = _weak_numeral(words, shown, kind, ordinal, interval, h1, unit_word, folded, start, end)
     # The one Quantity built by position (fields in declaration order, as named on the right):
     # most figures are built here, and 14 keyword arguments cost 2.4× the positional call.
     q = Quantity(value, kind, (start, qend), text[start:qend],  # value, kind, span, text
@@ -531,7 +590,8 @@ def _hedge(hedge: Hedge, h1: str, h2: str, value: Decimal,
     interval = (value, value + precision) if h1 in ("余", "多", "几") or h2 in ("余", "多") else None
     suffix_hedge = _HEDGE_SUFFIX.get(h1, "") or _HEDGE_SUFFIX.get(h2, "")
     if hedge and suffix_hedge and hedge != suffix_hedge:
-        return "about", interval  # 近20多年: nearly twenty-odd years, neither more nor less
+        # 近20多年: nearly twenty-odd years, neither more nor less; 最高2mm左右: at most, about 2 mm
+        return ("about" if suffix_hedge != "about" else hedge), interval
     return hedge or suffix_hedge, interval  # type: ignore[return-value]
 
 
@@ -621,22 +681,25 @@ _UNIT_WORDS: dict[str, Callable[[Decimal, Decimal, str, str, str, int], UnitKind
 
 
 def _weak_numeral(words: bool, shown: Number, kind: str, ordinal: bool, interval: object, h1: str, unit_word: str,
-                  folded: str, end: int) -> bool:
+                  folded: str, start: int, end: int) -> bool:
     """Small numbers in characters (一个, 两国) and the digit 1 (1个 → "a") come and go in translation.
 
     An explicit 第 with 2 or more (第三届) is kept strong: "the third" is rarely left out, and
-    第1 in digits is a ranking (排名第1), never an idiom like 第一时间.
+    第1 in digits is a ranking (排名第1), never an idiom like 第一时间; so is a count of things in
+    a row (连续三年: "three years in a row").
     """
-    return (words and shown < 10 and kind in (CARDINAL, ORDINAL, DAY, TIME) and not (ordinal and shown >= 2)) or \
-        (shown in (0, 1) and kind in (CARDINAL, ORDINAL, TIME) and not interval and not (ordinal and not words)) \
-        or h1 == "几" or unit_word == "世纪" \
-        or (ordinal and shown == 2 and folded.startswith(("天", "年", "日"), end))  # 第二天 = "the next day"
+    return ((words and shown < 10 and kind in (CARDINAL, ORDINAL, DAY, TIME) and not (ordinal and shown >= 2)) or
+            (shown in (0, 1) and kind in (CARDINAL, ORDINAL, TIME) and not interval and not (ordinal and not words))
+            or h1 == "几" or unit_word == "世纪"
+            or (ordinal and shown == 2 and folded.startswith(("天", "年", "日"), end))) \
+        and not (start >= 2 and folded.startswith("连续", start - 2) and shown > 1)
 
 
 _READERS: dict[str | None, Reader] = {
     "ymd": _ymd, "model": _model, "roman": _roman, "double": _double, "first": _first, "bare": _bare,
     "ident": _ident, "fan": _fan, "half": _half, "pct100": _pct100, "chengbei": _chengbei, "plan": _plan,
     "pctn": _percent, "fnum": _fraction, "vmag": _vague,
+    "plenum": _plenum, "streak": _streak, "halfyear": _halfyear, "quarter": _quarter,
     "cn": _numeral, "ar": _numeral, "arsuf": _numeral, "armag": _numeral, "ar2": _numeral,
 }
 
