@@ -10,6 +10,7 @@ from __future__ import annotations
 import sys
 
 from . import annotate as _annotate  # noqa: F401  (annotate)
+from . import baseline as _baseline  # noqa: F401  (baseline from-sheet)
 from . import check as _check  # noqa: F401  (registers commands)
 from . import draft as _draft  # noqa: F401  (align, score)
 from . import glossary as _glossary  # noqa: F401  (glossary lint/lookup/export/import)

@@ -84,10 +84,15 @@ def report(outcome: Any, request: Any, *, format_name: str, output: Path | None,
         summary = recount(summary, findings, result)
     run = run_info_for(outcome, request, __version__, environment)
 
-    def emit(out: IO[str], use_color: bool) -> None:
+    def emit(out: IO[Any], use_color: bool) -> None:
         render(formatter_cls(out, run, color=use_color), findings, summary)
 
-    if output is not None:
+    if formatter_cls.binary:
+        if output is None and sys.stdout.isatty():
+            raise UsageError(f"--format {format_name} writes a binary file: name it with --output")
+        with atomic_writer(output if output is not None else "-", binary=True) as out:
+            emit(out, False)
+    elif output is not None:
         with atomic_writer(output) as out:
             emit(out, False)
     else:

@@ -21,7 +21,8 @@ def check(
         "--glossary", "-g", help="Glossary file or directory (default: ./glossary).",
     )] = None,
     format: Annotated[str, typer.Option(
-        "--format", "-f", help="Report format: text, json, sarif, junit, github, html, codequality or markdown.",
+        "--format", "-f",
+        help="Report format: text, json, sarif, junit, github, html, codequality, markdown, xlsx or csv.",
     )] = "text",
     output: Annotated[Path | None, typer.Option(
         "--output", "-o", help="Write the report here instead of stdout.",

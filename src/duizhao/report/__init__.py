@@ -11,6 +11,7 @@ from .json import JsonFormatter
 from .junit import JunitFormatter
 from .markdown import MarkdownFormatter
 from .sarif import SarifFormatter
+from .sheet import CsvFormatter, XlsxFormatter
 from .text import TextFormatter
 
 FORMATTERS: dict[str, type[Formatter]] = {
@@ -22,6 +23,8 @@ FORMATTERS: dict[str, type[Formatter]] = {
     HtmlFormatter.name: HtmlFormatter,
     CodeQualityFormatter.name: CodeQualityFormatter,
     MarkdownFormatter.name: MarkdownFormatter,
+    XlsxFormatter.name: XlsxFormatter,
+    CsvFormatter.name: CsvFormatter,
 }
 
 

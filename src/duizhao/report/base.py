@@ -81,6 +81,8 @@ class Formatter:
 
     name: ClassVar[str]
     description: ClassVar[str] = ""
+    #: True for a format written as bytes (XLSX): ``out`` is then a binary stream
+    binary: ClassVar[bool] = False
 
     def __init__(self, out: IO[str], run: RunInfo, *, color: bool = False) -> None:
         self.out = out
