@@ -461,9 +461,9 @@ def claim(hits: Sequence[EnHit]) -> list[EnHit]:
     """Non-overlapping hits across terms, longest first: a span belongs to one rendering.
 
     "new-type urbanization" is the rendering of 新型城镇化; the "urbanization" inside it must not
-    also count as a rendering of 城镇化.
+    also count as a rendering of 城镇化. Expansion hits are kept whatever they overlap.
     """
-    ordered = sorted(hits, key=lambda h: (h.start - h.end, h.start))
+    ordered = sorted((h for h in hits if h.kind != EXPANSION), key=lambda h: (h.start - h.end, h.start))
     kept: list[EnHit] = []
     spans: list[tuple[int, int]] = []
     for hit in ordered:
@@ -471,5 +471,8 @@ def claim(hits: Sequence[EnHit]) -> list[EnHit]:
             continue
         spans.append((hit.start, hit.end))
         kept.append(hit)
+    # Spelled-out content ("formalism, bureaucratism, hedonism and extravagance" for 四风) is made of
+    # other terms' renderings: it neither takes their spans nor loses its own to them.
+    kept.extend(h for h in hits if h.kind == EXPANSION)
     kept.sort(key=lambda h: h.start)
     return kept
