@@ -27,7 +27,8 @@ from decimal import Decimal
 from pathlib import Path
 
 from duizhao.numbers import compare_pair, extract_en, extract_zh
-from duizhao.numbers.model import APPROX, IDENTIFIER, MISMATCH
+from duizhao.numbers.en import _HEDGES
+from duizhao.numbers.model import APPROX, HALF_YEAR, IDENTIFIER, MISMATCH, ORDINAL, QUARTER
 
 DATA = Path(__file__).resolve().parents[1] / ".." / "shared" / "data"
 SETS = ("wmt21-newstest-zhen", "wmt22-general-zhen", "wmt23-general-zhen")
@@ -198,6 +199,62 @@ def corrupt(zh: str, en: str, kind: str, rng: random.Random) -> tuple[str, bool]
     return en[:cut] + en[end:], optional
 
 
+# A hedge of another class for each class ("about 5%" → "more than 5%", "over 5%" → "nearly 5%")
+_HEDGE_PHRASES = frozenset(_HEDGES)
+_OTHER_HEDGE = {"about": "more than", "over": "nearly", "under": "more than"}
+_NEXT_ORDINAL = {word: other for word, other in zip(
+    ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
+     "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth",
+     "twentieth"),
+    ("second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth",
+     "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth",
+     "nineteenth"), strict=True)}
+_SEQUENCE_KINDS = (ORDINAL, HALF_YEAR, QUARTER)
+
+
+def corrupt_words(zh: str, en: str, kind: str, rng: random.Random) -> tuple[str, bool] | None:
+    """``en`` with a hedge dropped or changed, or an ordinal written in words changed, and whether the
+    Chinese counterpart is optional by design; None if the English has no such figure.
+
+    Hedges: only an English hedge that matches the Chinese figure's own hedge is touched ("about
+    5%" for 5%左右), so the corrupted pair says something the Chinese does not. Ordinals: a word
+    ordinal (sixth, first half, Q3 written as "third quarter") whose value the Chinese states.
+    """
+    zh_found = extract_zh(zh)
+    found = extract_en(en)
+    if kind.startswith("hedge"):
+        hedged = {r: z.hedge for z in zh_found if z.hedge for r in z.readings}
+        candidates = [q for q in found if q.hedge and not q.weak and any(hedged.get(r) == q.hedge for r in q.readings)
+                      and q.text.lower() != "half"]
+        if not candidates:
+            return None
+        q = rng.choice(candidates)
+        number = next((m for m in re.finditer(r"[\d$£€¥]|RMB|USD|CNY|[A-Za-z]", q.text)
+                       if m.start() and q.text[:m.start()].strip().lower() in _HEDGE_PHRASES), None)
+        if number is None:  # the hedge follows the figure ("1,000 or so", "20-plus")
+            return None
+        start = q.span[0]
+        rest = q.text[number.start():]
+        new = rest if kind == "hedge_dropped" else f"{_OTHER_HEDGE[q.hedge]} {rest}"
+        optional = all(z.weak for z in zh_found if set(z.readings) & set(q.readings))
+        return en[:start] + new + en[q.span[1]:], optional
+    zh_readings = {r for z in zh_found for r in z.readings}
+    candidates = [q for q in found if q.kind in _SEQUENCE_KINDS and q.text.split()[0].lower() in _NEXT_ORDINAL
+                  and zh_readings.intersection(q.readings)]
+    if not candidates:
+        return None
+    q = rng.choice(candidates)
+    word = q.text.split()[0]
+    other = _NEXT_ORDINAL[word.lower()]
+    if q.kind == HALF_YEAR:
+        other = "second" if word.lower() == "first" else "first"
+    elif q.kind == QUARTER and word.lower() == "fourth":
+        other = "third"
+    other = other.capitalize() if word[0].isupper() else other
+    optional = all(z.weak for z in zh_found if set(z.readings) & set(q.readings))
+    return en[:q.span[0]] + other + q.text[len(word):] + en[q.span[1]:], optional
+
+
 def measure(pairs: list[tuple[str, int, str, str]], show: bool) -> None:
     with_figures = [p for p in pairs if has_figures(p[2], p[3])]
     flagged = []
@@ -251,6 +308,26 @@ def measure(pairs: list[tuple[str, int, str, str]], show: bool) -> None:
                 if show:
                     print(f"\nmissed {kind} {name}:{line}\n  zh: {zh}\n  en: {bad}")
         print(f"corruption {kind:8}: {detected}/{tried} detected = {100 * detected / max(tried, 1):.2f}%; "
+              f"where the Chinese figure is not optional by design: {strong_detected}/{strong_tried} = "
+              f"{100 * strong_detected / max(strong_tried, 1):.2f}%")
+    # Hedges and word ordinals, on pairs with no finding at all: a dropped hedge must be warned
+    # about (number-approx), a changed hedge and a changed ordinal are errors (number-mismatch).
+    silent = [p for p in clean if not compare_pair(p[2], p[3])]
+    for kind, code in (("hedge_dropped", APPROX), ("hedge_changed", MISMATCH), ("ordinal", MISMATCH)):
+        tried = detected = strong_tried = strong_detected = 0
+        for name, line, zh, en in silent:
+            result = corrupt_words(zh, en, kind, rng)
+            if result is None or result[0] == en:
+                continue
+            bad, optional = result
+            tried += 1
+            strong_tried += not optional
+            if any(i.code == code for i in compare_pair(zh, bad)):
+                detected += 1
+                strong_detected += not optional
+            elif show:
+                print(f"\nmissed {kind} {name}:{line}\n  zh: {zh}\n  en: {bad}")
+        print(f"corruption {kind:13}: {detected}/{tried} detected as {code} = {100 * detected / max(tried, 1):.2f}%; "
               f"where the Chinese figure is not optional by design: {strong_detected}/{strong_tried} = "
               f"{100 * strong_detected / max(strong_tried, 1):.2f}%")
 

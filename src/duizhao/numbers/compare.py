@@ -144,6 +144,7 @@ def compare(zq: Sequence[Quantity], eq: Sequence[Quantity], en_text: str = "", z
     _explain(z_left, e_left, en_text, issues, bare_month=bare_month)
     if zh_text:
         _counts(zq, z_used, eq, e_used, zh_text, en_text, issues)
+        _ordinals(zq, z_used, eq, e_used, zh_text, en_text, issues)
         _years(zq, eq, e_used, zh_text, issues)
     if en_text and any(i.code == MISMATCH and i.zh_span is None for i in issues):
         issues[:] = [i for i in issues if not _conversion_note(i, eq, e_used, en_text)]
@@ -451,3 +452,28 @@ def _conversion_note(issue: NumberIssue, eq: Sequence[Quantity], e_used: list[bo
         return False
     paren = opening.start()
     return any(used and 0 <= paren - q.span[1] <= 25 for q, used in zip(eq, e_used, strict=True))
+
+
+# 一级 (first-level), 一等奖 (first prize), 二期 (phase two), 首批 (the first batch): numerals that rank
+_RANKS = frozenset("级等期批类档号流手")
+
+
+def _ordinals(zq: Sequence[Quantity], z_used: list[bool], eq: Sequence[Quantity], e_used: list[bool],
+              zh_text: str, en_text: str, issues: list[NumberIssue]) -> None:
+    """第一 → "second", 首届 → "the third": one small ordinal left on each side, and they differ.
+
+    Each alone is optional (第一 is often "top" or nothing, "first" is often a discourse word),
+    but two ordinals that disagree say different things.
+    """
+    zo = [q for q, used in zip(zq, z_used, strict=True)
+          if not used and q.weak and ((q.kind == ORDINAL and q.text[:1] in "第首")
+                                      or (q.kind == CARDINAL and zh_text[q.span[1]:q.span[1] + 1] in _RANKS))]
+    if len(zo) != 1:
+        return
+    # (not an ordinal in brackets: "Zhongfu (the second phase of Sanfu)" explains a name)
+    eo = [q for q, used in zip(eq, e_used, strict=True) if not used and q.weak and q.kind == ORDINAL
+          and en_text.rfind("(", 0, q.span[0]) <= en_text.rfind(")", 0, q.span[0])]
+    if len(eo) == 1 and eo[0].value != zo[0].value:
+        z, e = zo[0], eo[0]
+        issues.append(NumberIssue(MISMATCH, f"zh {z.text} = {z.describe()}, en \"{e.text}\" = {e.describe()}: "
+                                  "the ordinals differ", z.span, e.span))

@@ -89,7 +89,7 @@ _FORMS: tuple[tuple[bool, str], ...] = (
     # 十九届六中全会: the sixth plenary session (of the 19th Central Committee)
     (False, r"(?P<plenum>[一二三四五六七八九])(?=中全会)"),
     # 九连增 / 三连冠: the ninth consecutive rise / three titles in a row
-    (False, r"(?P<streak>(?:[二三四五六七八九]|十[一二三四五六七八九]?|[二三]十[一二三四五六七八九]?))"
+    (False, r"(?P<streak>(?:[两二三四五六七八九]|十[一二三四五六七八九]?|[二三]十[一二三四五六七八九]?))"
             r"(?=连(?:增|涨|降|跌|冠|胜|丰|升|减|降|创新高|破))"),
     # 上半年 / 下半年, 一季度 / 第三季度 (not 前三季度 or 一至三季度: counts of quarters)
     (False, r"(?P<halfyear>[上下]半年)"),
