@@ -16,18 +16,25 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from operator import attrgetter
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .checks import RULES, CorpusRule, PairContext, PairRule, Rule
 from .checks.base import location_of
 from .errors import UsageError
-from .model import Finding, Severity
+from .model import Finding, Glossary, Segment, Severity
+
+if TYPE_CHECKING:
+    from .glossary.matcher import TermMatcher
 from .positions import placed
 
 #: how often (in pairs) a sequential run reports progress
 PROGRESS_EVERY = 4096
 
 Progress = Callable[[int], None]
+#: ``(file, segment id) -> rule ids`` a segment suppresses (corpus findings honour them too)
+Suppressions = dict[tuple[str, str], frozenset[str]]
+#: what the text-only rules said about a pair: their findings, and the corpus rules' observations
+Analysis = tuple[tuple[Finding, ...], tuple[Any, ...]]
 
 
 @dataclass
@@ -88,8 +95,8 @@ class ChunkResult:
     """What checking one chunk of pairs produced, ready to be folded into a whole run."""
 
     findings: list[Finding]
-    states: list[Any]  # one per corpus rule, in the checker's order
-    suppressions: dict[tuple[str, str], frozenset[str]]
+    states: list[Any]  # one per corpus rule, in the checker's order (each rule's own state type)
+    suppressions: Suppressions
     segments: int
     suppressed: int
     documents: list[tuple[str, str]]  # (file, document id), in order of first appearance
@@ -125,7 +132,7 @@ class CheckSetup:
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     severities: tuple[tuple[str, Severity], ...] = ()
-    glossary: Any = None
+    glossary: Glossary | None = None
     glossary_path: str | None = None
     encoding: str | None = None
     glossary_hash: str = ""
@@ -135,7 +142,7 @@ class CheckSetup:
         """Identifies the checker this setup builds (for caching it on long-lived workers)."""
         return repr((self.select, self.ignore, self.severities, self.glossary_path, self.glossary_hash))
 
-    def build(self, matcher: Any = None) -> Checker:
+    def build(self, matcher: TermMatcher | None = None) -> Checker:
         """The checker; ``matcher`` is a glossary matcher already built from this setup's glossary."""
         rules = build_rules(self.select, self.ignore, dict(self.severities))
         if matcher is not None:
@@ -169,11 +176,11 @@ class PairMemo:
     def __init__(self, capacity: int, max_chars: int | None = None) -> None:
         self.capacity = capacity
         self.max_chars = max_chars if max_chars is not None else capacity * 256
-        self.young: dict[tuple[str, str], Any] = {}
-        self.old: dict[tuple[str, str], Any] = {}
+        self.young: dict[tuple[str, str], Analysis] = {}
+        self.old: dict[tuple[str, str], Analysis] = {}
         self.chars = 0
 
-    def get(self, key: tuple[str, str]) -> Any:
+    def get(self, key: tuple[str, str]) -> Analysis | None:
         entry = self.young.get(key)
         if entry is None:
             entry = self.old.get(key)
@@ -181,7 +188,7 @@ class PairMemo:
                 self.put(key, entry)
         return entry
 
-    def put(self, key: tuple[str, str], entry: Any) -> None:
+    def put(self, key: tuple[str, str], entry: Analysis) -> None:
         young = self.young
         young[key] = entry
         self.chars += len(key[0]) + len(key[1])
@@ -197,7 +204,8 @@ MEMO_PAIRS = 16_384
 class Checker:
     """Applies a fixed set of rules (and one glossary matcher) to segments."""
 
-    def __init__(self, rules: Sequence[Rule], matcher: Any = None, memo_pairs: int = MEMO_PAIRS) -> None:
+    def __init__(self, rules: Sequence[Rule], matcher: TermMatcher | None = None,
+                 memo_pairs: int = MEMO_PAIRS) -> None:
         self.rules = list(rules)
         self.matcher = matcher
         self.pair_rules = [r for r in self.rules if isinstance(r, PairRule)]
@@ -222,13 +230,13 @@ class Checker:
         self.stats.documents = len(self._documents)
         self.stats.files = len(self._files)
 
-    def _analyse(self, ctx: PairContext) -> tuple[tuple[Finding, ...], tuple[Any, ...]]:
+    def _analyse(self, ctx: PairContext) -> Analysis:
         """The text-only rules' findings and the corpus rules' observations of one pair."""
         findings = tuple(finding for rule in self._text_rules for finding in rule.check(ctx))
         return findings, tuple(rule.observation(ctx) for rule in self.corpus_rules)
 
-    def check_pairs(self, segments: Iterable, states: list[Any], suppressions: dict,
-                    documents: dict | None = None) -> Iterator[Finding]:
+    def check_pairs(self, segments: Iterable[Segment], states: list[Any], suppressions: Suppressions,
+                    documents: dict[tuple[str, str], None] | None = None) -> Iterator[Finding]:
         """Per-pair findings for ``segments``; corpus state is folded into ``states``.
 
         ``suppressions`` collects ``(file, segment id) -> ignored rule ids`` for the segments
@@ -245,6 +253,8 @@ class Checker:
         seen = documents if documents is not None else {}
         last_doc = None
         count = 0
+        found: Sequence[Finding]
+        ctx: PairContext | None
         for seg in segments:
             count += 1
             doc = seg.doc
@@ -287,7 +297,7 @@ class Checker:
         if documents is None:
             self._saw_documents(seen)
 
-    def finish(self, states: list[Any], suppressions: dict) -> Iterator[Finding]:
+    def finish(self, states: list[Any], suppressions: Suppressions) -> Iterator[Finding]:
         for rule, state in zip(self.corpus_rules, states, strict=True):
             for finding in rule.finish(state):
                 ignored = suppressions.get((finding.location.file, finding.location.segment))
@@ -296,12 +306,12 @@ class Checker:
                     continue
                 yield finding
 
-    def run(self, segments: Iterable, progress: Progress | None = None) -> Iterator[Finding]:
+    def run(self, segments: Iterable[Segment], progress: Progress | None = None) -> Iterator[Finding]:
         """Every finding for ``segments``: per-pair ones as they stream, then corpus ones."""
         if progress is not None:
             segments = _reporting(segments, progress)
         states = self.new_states()
-        suppressions: dict = {}
+        suppressions: Suppressions = {}
         for finding in self.check_pairs(segments, states, suppressions):
             self.stats.count(finding)
             yield finding
@@ -311,11 +321,11 @@ class Checker:
 
     # -- chunked runs: check pieces anywhere, fold them back in order ---------------------
 
-    def check_chunk(self, segments: Iterable) -> ChunkResult:
+    def check_chunk(self, segments: Iterable[Segment]) -> ChunkResult:
         """Check one chunk with fresh corpus states; nothing is kept on the checker."""
         states = self.new_states()
-        suppressions: dict = {}
-        documents: dict = {}
+        suppressions: Suppressions = {}
+        documents: dict[tuple[str, str], None] = {}
         suppressed_before, segments_before = self.stats.suppressed, self.stats.segments
         findings = list(self.check_pairs(segments, states, suppressions, documents))
         result = ChunkResult(
@@ -336,7 +346,7 @@ class Checker:
         are those a single sequential ``run`` over the concatenated chunks would produce.
         """
         states: list[Any] | None = None
-        suppressions: dict = {}
+        suppressions: Suppressions = {}
         stats = self.stats
         for result in results:
             stats.segments += result.segments
@@ -358,7 +368,7 @@ class Checker:
             yield finding
 
 
-def _reporting(segments: Iterable, progress: Progress) -> Iterator:
+def _reporting(segments: Iterable[Segment], progress: Progress) -> Iterator[Segment]:
     """Pass ``segments`` through, telling ``progress`` every few thousand pairs."""
     pending = 0
     for seg in segments:

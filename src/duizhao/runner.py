@@ -10,15 +10,19 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import __version__
+from .checks import Rule
 from .checks.terms import with_proposed_severity
 from .engine import Checker, CheckSetup, Progress, RunStats, build_rules
 from .errors import GlossaryError, UsageError
 from .formats import ReadOptions, expand_paths, iter_segments
 from .gcpolicy import FREEZE_EVERY, collector_resumed, frozen_as_passed
-from .model import Finding, Severity
+from .model import Finding, Glossary, Severity
+
+if TYPE_CHECKING:
+    from .glossary.matcher import TermMatcher
 
 
 @dataclass(frozen=True)
@@ -51,8 +55,8 @@ class CheckOutcome:
     glossary_hash: str
     glossary_terms: int
     inputs: tuple[str, ...]
-    rules: tuple[Any, ...] = ()  # the rule objects that ran (reports describe them)
-    matcher: Any = None  # the glossary matcher, for reports that mark terms (HTML)
+    rules: tuple[Rule, ...] = ()  # the rule objects that ran (reports describe them)
+    matcher: TermMatcher | None = None  # the glossary matcher, for reports that mark terms (HTML)
 
     def summary(self) -> dict[str, Any]:
         return self.stats.as_dict()
@@ -87,7 +91,7 @@ def draft_inputs(request: CheckRequest) -> tuple[Path, ...]:
     return (request.source, request.draft)
 
 
-def refuse_broken_glossary(glossary: Any) -> None:
+def refuse_broken_glossary(glossary: Glossary) -> None:
     """A check against a glossary with errors (an entry without zh or en, a misspelt field such
     as ``varaints``) would silently skip those entries: refuse it, as lint would."""
     errors = [p for p in glossary.problems if p.severity is Severity.ERROR]

@@ -20,7 +20,13 @@ from ..model import EMPTY_MAPPING, Finding, Location, Segment, Severity, Span
 from ..script import compare_key_en, compare_key_zh, to_simplified
 
 if TYPE_CHECKING:  # the glossary engine is optional for rules that do not need it
-    from ..glossary import TermMatcher
+    from ..glossary.en import EnHit
+    from ..glossary.matcher import TermMatcher
+    from ..glossary.zh import ZhHit
+    from ..model import Term
+
+    #: each term found in the source (by identity) with its count, and the English hits shared out
+    TermRenderings = tuple[dict[int, tuple[Term, int]], list[EnHit]]
 
 
 def digest(text: str) -> bytes:
@@ -42,14 +48,14 @@ class PairContext:
     def __init__(self, segment: Segment, matcher: TermMatcher | None) -> None:
         self.segment = segment
         self.matcher = matcher
-        self._zh_hits: list[Any] | None = None
-        self._en_hits: dict[Any, list[Any]] = {}
+        self._zh_hits: list[ZhHit] | None = None
+        self._en_hits: dict[Term, list[EnHit]] = {}
         self._zh_simplified: str | None = None
         self._en_lower: str | None = None
         self._compare_keys: tuple[str, str] | None = None
         self._compare_digests: tuple[bytes, bytes] | None = None
         #: ``checks.terms.pair_renderings`` keeps its result here: three glossary rules share it
-        self.term_renderings: Any = None
+        self.term_renderings: TermRenderings | None = None
 
     @property
     def zh_simplified(self) -> str:
@@ -59,7 +65,7 @@ class PairContext:
         return self._zh_simplified
 
     @property
-    def zh_hits(self) -> list[Any]:
+    def zh_hits(self) -> list[ZhHit]:
         """Glossary terms found in the Chinese side (longest match, non-overlapping)."""
         if self._zh_hits is None:
             matcher = self.matcher
@@ -71,7 +77,7 @@ class PairContext:
                 self._zh_hits = matcher.find_zh(self.segment.zh)
         return self._zh_hits
 
-    def en_hits(self, term: Any) -> list[Any]:
+    def en_hits(self, term: Term) -> list[EnHit]:
         """Renderings of ``term`` (approved, variant, forbidden) found in the English side."""
         hits = self._en_hits.get(term)
         if hits is None:

@@ -47,7 +47,7 @@ def compare_pair(zh: str, en: str, **protected: list[tuple[int, int]]) -> list[N
 
 def pair_issues(ctx: PairContext) -> list[NumberIssue]:
     """The figure issues of ``ctx``'s pair, computed at most once per context."""
-    last = getattr(_cache, "last", None)
+    last: tuple[PairContext, list[NumberIssue]] | None = getattr(_cache, "last", None)
     if last is not None and last[0] is ctx:
         return last[1]
     _, has_digit, has_figures = _engine()

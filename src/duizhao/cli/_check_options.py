@@ -11,7 +11,7 @@ import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from .. import __version__
 from ..baseline import apply_baseline, load_baseline, recount, write_baseline
@@ -22,6 +22,11 @@ from ..model import Severity
 from ..report import formatter_class, render
 from ..report.context import run_info_for
 from ..textio import atomic_writer
+
+if TYPE_CHECKING:
+    from ..model import Finding
+    from ..report.base import RunInfo
+    from ..runner import CheckOutcome, CheckRequest
 
 
 @dataclass(frozen=True)
@@ -61,8 +66,8 @@ def settle(*, paths: Sequence[Path] | None, glossary: Path | None, select: Seque
     )
 
 
-def report(outcome: Any, request: Any, *, format_name: str, output: Path | None, baseline: Path | None,
-           write_baseline_to: Path | None, fail_on: str, color: bool | None = None,
+def report(outcome: CheckOutcome, request: CheckRequest, *, format_name: str, output: Path | None,
+           baseline: Path | None, write_baseline_to: Path | None, fail_on: str, color: bool | None = None,
            summary_to: Path | None = None, append_summary: bool = False,
            environment: Mapping[str, str] | None = None) -> int:
     """Apply or write the baseline, render the report, and return the exit code.
@@ -102,7 +107,8 @@ def report(outcome: Any, request: Any, *, format_name: str, output: Path | None,
     return 0 if write_baseline_to is not None else exit_code(findings, fail_on)
 
 
-def write_summary(path: Path, run: Any, findings: Sequence[Any], summary: dict[str, Any], *, append: bool) -> None:
+def write_summary(path: Path, run: RunInfo, findings: Sequence[Finding], summary: dict[str, Any], *,
+                  append: bool) -> None:
     """The Markdown summary into ``path``: appended (a job summary), or written atomically."""
     from ..report.markdown import MarkdownFormatter
 

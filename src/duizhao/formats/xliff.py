@@ -100,10 +100,11 @@ class _Flat:
 
 def _code_id(element: etree._Element, name: str) -> str:
     if name in ("ept", "ec"):
-        ref = element.get("rid") or element.get("startRef")
+        ref: str | None = element.get("rid") or element.get("startRef")
         if ref:
             return ref
-    return element.get("id") or element.get("rid") or element.get("mid") or ""
+    found: str = element.get("id") or element.get("rid") or element.get("mid") or ""
+    return found
 
 
 def _flatten(element: etree._Element, flat: _Flat, xliff_ns: str) -> None:

@@ -3,7 +3,8 @@
 Formatters never decide exit codes or filter findings; they render what the engine found.
 What they may need beyond the findings travels in ``RunInfo``:
 
-* ``rules``: the rule classes that ran (SARIF's ``tool.driver.rules``, the HTML legend);
+* ``rules``: the rule objects that ran, with their configured severities (SARIF's
+  ``tool.driver.rules``, the HTML legend);
 * ``texts``: the zh/en text of the segments that have findings, keyed by ``(file, segment)``,
   so a terminal can highlight the offending span without re-reading anything;
 * ``reread``: a callable that streams the inputs again, for the HTML report's side-by-side
@@ -16,9 +17,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import IO, Any, ClassVar
+from typing import IO, TYPE_CHECKING, Any, ClassVar
 
 from ..model import Finding, Segment
+
+if TYPE_CHECKING:
+    from ..checks.base import Rule
+    from ..glossary.matcher import TermMatcher
 
 SegmentKey = tuple[str, str]  # (file, segment id)
 
@@ -70,10 +75,10 @@ class RunInfo:
     # The CI environment a report may link to (GITHUB_SERVER_URL, GITHUB_REPOSITORY, GITHUB_SHA),
     # handed over by the caller: library code never reads os.environ itself.
     environment: Mapping[str, str] = field(default_factory=dict)
-    rules: Sequence[type] = ()
+    rules: Sequence[Rule] = ()
     texts: Mapping[SegmentKey, tuple[str, str]] = field(default_factory=dict)
     reread: Callable[[], Iterable[Segment]] | None = None
-    matcher: Any = None
+    matcher: TermMatcher | None = None
 
 
 class Formatter:
@@ -102,14 +107,15 @@ class Formatter:
     def sorted_findings(self) -> list[Finding]:
         return sorted(self.findings, key=Finding.sort_key)
 
-    def rule_classes(self) -> list[type]:
-        """The rules that ran, or (when the caller did not say) every rule that has a finding."""
+    def rules(self) -> list[Rule]:
+        """The rules that ran, or (when the caller did not say) every rule that has a finding,
+        at its default severity."""
         if self.run.rules:
             return list(self.run.rules)
         from ..checks import RULES
 
         seen = dict.fromkeys(f.rule for f in self.sorted_findings())
-        return [RULES[r] for r in seen if r in RULES]
+        return [RULES[r]() for r in seen if r in RULES]
 
 
 def render(formatter: Formatter, findings: Iterable[Finding], summary: dict[str, Any]) -> None:

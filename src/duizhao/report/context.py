@@ -2,24 +2,29 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from .base import RunInfo
 
+if TYPE_CHECKING:
+    from ..model import Segment
+    from ..runner import CheckOutcome, CheckRequest
 
-def run_info_for(outcome: Any, request: Any, version: str, environment: Mapping[str, str] | None = None) -> RunInfo:
+
+def run_info_for(outcome: CheckOutcome, request: CheckRequest, version: str,
+                 environment: Mapping[str, str] | None = None) -> RunInfo:
     """What the formatters may use besides the findings: rules, files, matcher, a way to re-read.
 
-    ``outcome`` is a ``runner.CheckOutcome`` and ``request`` its ``CheckRequest``. Re-reading
-    is lazy: only the HTML report (and the text report on a terminal) stream the inputs again.
+    Re-reading is lazy: only the HTML report (and the text report on a terminal) stream the
+    inputs again.
     """
     from ..formats import expand_paths, iter_segments
 
     inputs = [Path(p) for p in outcome.inputs]
 
-    def reread():
+    def reread() -> Iterator[Segment]:
         return iter_segments(inputs, encoding=request.encoding, format_name=request.input_format)
 
     return RunInfo(
@@ -29,8 +34,8 @@ def run_info_for(outcome: Any, request: Any, version: str, environment: Mapping[
         glossary_terms=outcome.glossary_terms,
         inputs=outcome.inputs,
         files=tuple(str(p) for p in expand_paths(inputs)),
-        rules=tuple(getattr(outcome, "rules", ())),
+        rules=outcome.rules,
         reread=reread,
-        matcher=getattr(outcome, "matcher", None),
+        matcher=outcome.matcher,
         environment=dict(environment or {}),
     )

@@ -228,7 +228,7 @@ class HtmlFormatter(Formatter):
     def finish(self, summary: dict[str, Any]) -> None:
         self._rows = 0
         self._anchors: dict[str, int] = {}
-        self._rules = {rule.id: rule for rule in self.rule_classes()}
+        self._rules = {rule.id: rule for rule in self.rules()}
         findings = self.sorted_findings()
         by_segment: dict[SegmentKey, list[Finding]] = defaultdict(list)
         for finding in findings:

@@ -43,7 +43,7 @@ class JunitFormatter(Formatter):
         for finding in self.sorted_findings():
             by_file[finding.location.file].append(finding)
         files = sorted(set(by_file) | set(self.run.files))
-        rule_ids = [rule.id for rule in self.rule_classes()]
+        rule_ids = [rule.id for rule in self.rules()]
 
         root = etree.Element("testsuites", name="duizhao")
         total_tests = total_failures = 0

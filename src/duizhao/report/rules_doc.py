@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ..checks.base import Rule
 
 RULE_FORMATS = ("text", "markdown", "json")
 
 
-def rule_record(rule: type) -> dict[str, Any]:
+def rule_record(rule: type[Rule]) -> dict[str, Any]:
     return {
         "id": rule.id,
         "name": rule.name,
@@ -26,7 +29,7 @@ def rule_record(rule: type) -> dict[str, Any]:
     }
 
 
-def rules_text(rules: Sequence[type]) -> str:
+def rules_text(rules: Sequence[type[Rule]]) -> str:
     """One line per rule: id, default severity, summary (aligned columns)."""
     width = max((len(r.id) for r in rules), default=0)
     lines = [f"{r.id:<{width}}  {r.default_severity.value:<7}  {r.summary}" for r in rules]
@@ -37,7 +40,7 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
-def rules_markdown(rules: Sequence[type]) -> str:
+def rules_markdown(rules: Sequence[type[Rule]]) -> str:
     """docs/rules.md: a summary table, then one section per rule (why it matters, an example)."""
     out = [
         "# Rules",
@@ -69,11 +72,11 @@ def rules_markdown(rules: Sequence[type]) -> str:
     return "\n".join(out) + "\n"
 
 
-def rules_json(rules: Sequence[type]) -> str:
+def rules_json(rules: Sequence[type[Rule]]) -> str:
     return json.dumps({"rules": [rule_record(r) for r in rules]}, ensure_ascii=False, indent=2) + "\n"
 
 
-def render_rules(rules: Sequence[type], format_name: str) -> str:
+def render_rules(rules: Sequence[type[Rule]], format_name: str) -> str:
     from ..errors import UsageError
 
     renderers = {"text": rules_text, "markdown": rules_markdown, "json": rules_json}

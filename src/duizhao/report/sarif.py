@@ -11,12 +11,15 @@ from __future__ import annotations
 
 import json
 from pathlib import PurePath
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 from urllib.parse import quote
 
 from ..baseline import fingerprint, normalise_path
 from ..model import Finding, Location, Severity
 from .base import Formatter
+
+if TYPE_CHECKING:
+    from ..checks.base import Rule
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
@@ -30,14 +33,9 @@ def artifact_uri(file: str) -> str:
     return quote(normalise_path(file), safe="/")
 
 
-def rule_descriptor(rule: Any) -> dict[str, Any]:
-    """One ``reportingDescriptor``: the rule's own docs, nothing written twice.
-
-    ``rule`` is a rule class (its default severity) or a rule object (its configured one).
-    """
-    severity: Severity = getattr(rule, "severity", None) or rule.default_severity
-    if not isinstance(severity, Severity):  # a class: ``severity`` is not set until instantiation
-        severity = rule.default_severity
+def rule_descriptor(rule: Rule) -> dict[str, Any]:
+    """One ``reportingDescriptor``: the rule's own docs (nothing written twice), at the severity it ran with."""
+    severity = rule.severity
     help_text = f"{rule.summary}\n\nWhy: {rule.why}\n\nExample: {rule.example}"
     help_md = f"{rule.summary}\n\n**Why it matters.** {rule.why}\n\n**Example.** `{rule.example}`"
     return {
@@ -133,7 +131,7 @@ class SarifFormatter(Formatter):
     description: ClassVar[str] = "SARIF 2.1.0 for GitHub code scanning and other dashboards"
 
     def finish(self, summary: dict[str, Any]) -> None:
-        rules = self.rule_classes()
+        rules = self.rules()
         rule_index = {rule.id: i for i, rule in enumerate(rules)}
         run: dict[str, Any] = {
             "tool": {
