@@ -133,7 +133,7 @@ class XlsxFormatter(SheetFormatter):
             sheet.column_dimensions[get_column_letter(index)].width = WIDTHS[column]
         sheet.freeze_panes = "A2"
         sheet.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{max(sheet.max_row, 1)}"
-        book.save(self.out)  # type: ignore[arg-type]  # a binary stream (see ``binary``)
+        book.save(self.out)  # a binary stream (see ``binary``)
 
 
 def _xlsx_safe(value: str) -> str:
