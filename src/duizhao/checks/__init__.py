@@ -15,7 +15,7 @@ from .consistency import SegmentInconsistent, TargetInconsistent
 from .numbers import NumberApprox, NumberMismatch
 from .suppressions import SuppressionUnjustified, SuppressionUnknownRule
 from .tags import TagMismatch, TargetUntranslated
-from .terms import TermCount, TermForbidden, TermInconsistent, TermMissing
+from .terms import TermCount, TermForbidden, TermInconsistent, TermMissing, TermUnknown
 from .typography import (
     DoubleSpace,
     EdgeWhitespace,
@@ -30,6 +30,7 @@ RULE_CLASSES: tuple[type[Rule], ...] = (
     TermMissing,
     TermForbidden,
     TermCount,
+    TermUnknown,
     EmptyTarget,
     LeftoverCjk,
     NumberMismatch,

@@ -14,6 +14,7 @@ from dataclasses import replace
 from typing import ClassVar
 
 from ..glossary.en import EXPANSION, FORBIDDEN, EnHit, claim
+from ..glossary.unknown import english_for, unknown_candidates
 from ..groups import Groups
 from ..model import Finding, Segment, Severity, Span, Term
 from .base import GroupsRule, PairContext, PairRule
@@ -185,6 +186,29 @@ class TermForbidden(PairRule):
         return self.finding(ctx, message, spans=spans, severity=term_severity(self.severity, term),
                             data={"term": term.zh, "forbidden": hit.rendering, "approved": term.en,
                                   "everywhere": everywhere, "status": term.status})
+
+
+class TermUnknown(PairRule):
+    id: ClassVar[str] = "term-unknown"
+    text_only: ClassVar[bool] = True
+    name: ClassVar[str] = "TermUnknown"
+    default_severity: ClassVar[Severity] = Severity.INFO
+    summary: ClassVar[str] = ("A quoted Chinese expression or a numbered formula (两个X, 四个X, 三大X, N+M) in the "
+                              "source that no glossary entry covers, with the English it was given.")
+    why: ClassVar[str] = ("Slogans recur: one the glossary does not know yet is translated a new way each time. "
+                          "`duizhao glossary suggest` collects them across a corpus as entries to review.")
+    example: ClassVar[str] = ("开拓“四大赛道” → open up the \"four major tracks\": \"“四大赛道” is not in the "
+                              "glossary (English: 'four major tracks')\"")
+
+    def check(self, ctx: PairContext) -> Iterable[Finding]:
+        zh = ctx.segment.zh
+        covered = [(h.start, h.end) for h in ctx.zh_hits]
+        found = unknown_candidates(zh, covered)
+        for cand, english in zip(found, english_for(found, ctx.segment.en), strict=True):
+            given = f"English: '{english}'" if english else "no English rendering recognised"
+            yield self.finding(ctx, f"“{cand.text}” is not in the glossary ({given})",
+                               spans=[Span("zh", cand.start, cand.end)],
+                               data={"term": cand.text, "kind": cand.kind, "english": english})
 
 
 # state: (file, doc id, term zh) -> its accepted renderings in corpus order, each with every

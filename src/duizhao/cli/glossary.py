@@ -1,4 +1,4 @@
-"""``duizhao glossary lint|lookup|export|import``: tooling for the controlled glossary."""
+"""``duizhao glossary lint|lookup|suggest|export|import``: tooling for the controlled glossary."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from ._app import app, fail
 
 glossary_app = typer.Typer(
     name="glossary",
-    help="Lint, look up, export (TBX, CSV) and import the controlled glossary.",
+    help="Lint, look up, suggest new entries for, export (TBX, CSV) and import the controlled glossary.",
     no_args_is_help=True,
 )
 app.add_typer(glossary_app, name="glossary")
@@ -133,6 +133,45 @@ def _print_term(term: Term, uses: list | None, corpus_paths: tuple[Path, ...]) -
         seg = use.segment
         found = ", ".join(f"{h.rendering} ({h.kind})" for h in use.renderings) or "no rendering found"
         print(f"  used: {seg.doc.file}:{seg.line} {seg.id}: {found}")
+
+
+@glossary_app.command("suggest")
+def suggest(
+    paths: Annotated[list[Path] | None,
+                     typer.Argument(help="Aligned corpus files or directories (default: ./corpus).")] = None,
+    glossary: GlossaryOpt = None,
+    output: Annotated[Path | None,
+                      typer.Option("--output", "-o", help="Write the YAML here (default: stdout).")] = None,
+    min_count: Annotated[int, typer.Option("--min-count", help="Only candidates seen at least this often.")] = 1,
+    places: Annotated[int, typer.Option("--places", help="Places to list per candidate.")] = 5,
+    encoding: Annotated[str | None, typer.Option("--encoding", help="Corpus encoding when not UTF-8/UTF-16.")] = None,
+) -> None:
+    """List quoted expressions and numbered formulas no entry covers, most frequent first, as proposed
+    glossary entries (YAML) with the English renderings seen and where: review, then add them."""
+    from ..formats import iter_segments
+    from ..glossary import TermMatcher, load_glossary
+    from ..glossary.load import glossary_yaml
+    from ..glossary.unknown import suggest_entries, suggestion_terms
+    from ..runner import DEFAULT_CORPUS, DEFAULT_GLOSSARY
+
+    try:
+        corpus = tuple(paths or ((DEFAULT_CORPUS,) if DEFAULT_CORPUS.is_dir() else ()))
+        if not corpus:
+            raise UsageError("no corpus given and there is no ./corpus here; pass PATHS")
+        glossary_path = glossary if glossary is not None else (DEFAULT_GLOSSARY if DEFAULT_GLOSSARY.exists() else None)
+        if output is not None:
+            refuse_overwriting_inputs((output,), (*corpus, *((glossary_path,) if glossary_path else ())))
+        matcher = TermMatcher(load_glossary(glossary_path)) if glossary_path is not None else None
+        found = [s for s in suggest_entries(iter_segments(corpus, encoding=encoding), matcher, places=places)
+                 if s.count >= min_count]
+        text = glossary_yaml(suggestion_terms(found))
+        if output is not None:
+            write_text_atomic(output, text)
+        else:
+            sys.stdout.write(text)
+    except DuizhaoError as error:
+        raise fail(error) from None
+    print(f"duizhao: {len(found)} candidate(s)", file=sys.stderr)
 
 
 @glossary_app.command("export")
