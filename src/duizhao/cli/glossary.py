@@ -177,23 +177,36 @@ def suggest(
 @glossary_app.command("export")
 def export(
     output: Annotated[Path, typer.Option("--output", "-o", help="File to write.")],
-    format: Annotated[str | None, typer.Option("--format", "-f", help="tbx or csv (default: by extension).")] = None,
+    format: Annotated[str | None, typer.Option(
+        "--format", "-f", help="tbx (TBX v3), tbx2 (TBX-Basic 2008), csv, xlsx or omegat (default: by extension).",
+    )] = None,
     glossary: GlossaryOpt = None,
     src_lang: Annotated[str, typer.Option("--src-lang", help="TBX: language code of the Chinese terms.")] = "zh-CN",
     tgt_lang: Annotated[str, typer.Option("--tgt-lang", help="TBX: language code of the English terms.")] = "en",
 ) -> None:
-    """Export the glossary as TBX-Basic (TBX v3) or as CSV for memoQ / Trados MultiTerm."""
+    """Export the glossary for CAT tools: TBX-Basic on TBX v3 (default for .tbx) or v2, CSV, XLSX, OmegaT.
+
+    tbx2: OmegaT 3.6, translate-toolkit, MultiTerm; xlsx: memoQ and Phrase termbase import;
+    omegat: OmegaT's tab-separated glossary (name it .utf8); csv: memoQ / Trados MultiTerm.
+    """
+    from ..formats import termbases
     from ..formats.glossary_csv import write_csv
     from ..formats.tbx import write_tbx
     from ..glossary import load_glossary
 
     try:
-        kind = _kind(format, output)
+        kind = _kind(format, output, export=True)
         glossary_path = _glossary_path(glossary)
         refuse_overwriting_inputs((output,), (glossary_path,))
         loaded = load_glossary(glossary_path)
         if kind == "tbx":
             count = write_tbx(loaded.terms, output, source_lang=src_lang, target_lang=tgt_lang)
+        elif kind == "tbx2":
+            count = termbases.write_tbx2(loaded.terms, output, source_lang=src_lang, target_lang=tgt_lang)
+        elif kind == "xlsx":
+            count = termbases.write_termbase_xlsx(loaded.terms, output, source_lang=src_lang, target_lang=tgt_lang)
+        elif kind == "omegat":
+            count = termbases.write_omegat(loaded.terms, output)
         else:
             count = write_csv(loaded.terms, output)
     except DuizhaoError as error:
@@ -228,8 +241,15 @@ def import_(
     print(f"duizhao: wrote {len(terms)} entries to {output}", file=sys.stderr)
 
 
-def _kind(format: str | None, path: Path) -> str:
+_EXPORT_KINDS = ("tbx", "tbx2", "csv", "xlsx", "omegat")
+_BY_EXTENSION = {"utf8": "omegat", "tab": "omegat"}
+
+
+def _kind(format: str | None, path: Path, *, export: bool = False) -> str:
     kind = (format or path.suffix.lstrip(".")).lower()
-    if kind not in ("tbx", "csv"):
-        raise UsageError(f"unknown glossary format {kind or '(none)'!r}: use --format tbx or csv")
+    kind = _BY_EXTENSION.get(kind, kind) if export and not format else kind
+    known = _EXPORT_KINDS if export else ("tbx", "csv")
+    if kind not in known:
+        raise UsageError(f"unknown glossary format {kind or '(none)'!r}: use --format {', '.join(known[:-1])}"
+                         f" or {known[-1]}")
     return kind
