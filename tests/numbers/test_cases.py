@@ -29,7 +29,7 @@ def verdict(issues: list[NumberIssue]) -> str:
 
 
 def test_case_file_is_big_enough() -> None:
-    assert len(PAIRS) >= 300
+    assert len(PAIRS) >= 650
     assert {case["verdict"] for case in PAIRS} == {"match", "error", "warning"}
 
 

@@ -185,6 +185,8 @@ def _notes(z: Quantity, e: Quantity, issues: list[NumberIssue], *, converted: bo
     elif z.hedge:
         if e.weak or (z.hedge == "under" and _PAST_BEFORE.search(en_text, max(0, e.span[0] - 8), e.span[0])):
             return  # 近十年 → "the past decade", 近5个月 → "the past 5 months"
+        if _HEDGE_AFTER_NOUN.match(en_text, e.span[1]):
+            return  # 50万人以上 → "500,000 people or more": the hedge follows the noun
         issues.append(NumberIssue(
             APPROX, f"zh {z.text} says {_HEDGE_WORDS[z.hedge]}, en \"{e.text}\" states it exactly: "
             "the hedge is dropped",
@@ -199,6 +201,8 @@ def _notes(z: Quantity, e: Quantity, issues: list[NumberIssue], *, converted: bo
 # (any of these in the Chinese sentence may be the hedge of a figure written further on: 最高可处以1000欧元)
 _ZH_HEDGE_WORD = re.compile("约|大概|大致|左右|上下|前后|近|超|逾|以上|以下|以内|不到|不足|至少|最多|最高|多|余|过|破"
                             "|满|达|快|估计|预计|高于|低于|不少于")
+_HEDGE_AFTER_NOUN = re.compile(r"(?:\s+[\w-]+){1,2}\s+(?:or|and)\s+(?:more|above|over|higher|older|under|below"
+                               r"|less|fewer|younger|lower)\b", re.IGNORECASE)
 # "in the past five years" is how official English says 近五年
 _PAST_BEFORE = re.compile(r"\b(?:past|last|recent)\s+$", re.IGNORECASE)
 
@@ -438,6 +442,9 @@ _CONVERTED_UNIT = re.compile(r"[^()（）]{0,30}?(?:dollars?|usd|u\.s\.|euros?|p
                              r"|acres|kilo|km|miles|kg|mw|gw|kwh|twh|square)", re.IGNORECASE)
 
 
+_CURRENCY_SIGN = re.compile(r"[$€£¥]|\bUSD|\bEUR")
+
+
 def _conversion_note(issue: NumberIssue, eq: Sequence[Quantity], e_used: list[bool], en_text: str) -> bool:
     """Whether an English-only figure is a bracketed conversion of the figure just before it."""
     if issue.zh_span is not None or issue.en_span is None or issue.code != MISMATCH:
@@ -447,8 +454,7 @@ def _conversion_note(issue: NumberIssue, eq: Sequence[Quantity], e_used: list[bo
     if opening is None:
         return False
     e = next(q for q in eq if q.span == issue.en_span)
-    if not (e.dim or e.text[:1] in "$€£¥" or e.text[:3].upper() in ("US$", "USD")
-            or _CONVERTED_UNIT.match(en_text, end)):
+    if not (e.dim or _CURRENCY_SIGN.search(e.text) or _CONVERTED_UNIT.match(en_text, end)):
         return False
     paren = opening.start()
     return any(used and 0 <= paren - q.span[1] <= 25 for q, used in zip(eq, e_used, strict=True))
