@@ -677,6 +677,23 @@ def align_files(
     return zh, en, align(zh_text, en_text, zh_keys=keys[0], en_keys=keys[1], params=params)
 
 
+def align_texts(
+    zh_text: str,
+    en_text: str,
+    *,
+    matcher: Any = None,
+    split: bool = True,
+    anchors: bool = True,
+    params: AlignParams | None = None,
+) -> tuple[list[Sentence], list[Sentence], Alignment]:
+    """Split and align a Chinese source and an English draft given as text (pasted, say)."""
+    zh = list(split_lines(enumerate(zh_text.splitlines(), start=1), "zh", split=split))
+    en = list(split_lines(enumerate(en_text.splitlines(), start=1), "en", split=split))
+    zh_plain, en_plain = [s.text for s in zh], [s.text for s in en]
+    keys = anchor_keys(zh_plain, en_plain, matcher=matcher) if anchors else (None, None)
+    return zh, en, align(zh_plain, en_plain, zh_keys=keys[0], en_keys=keys[1], params=params)
+
+
 def join_zh(sentences: Iterable[str]) -> str:
     """Chinese sentences of one bead, joined without a separator."""
     return "".join(sentences)

@@ -16,6 +16,7 @@ from . import draft as _draft  # noqa: F401  (align, score)
 from . import glossary as _glossary  # noqa: F401  (glossary lint/lookup/export/import)
 from . import interchange as _interchange  # noqa: F401  (export, import)
 from . import rules as _rules  # noqa: F401  (rules)
+from . import serve as _serve  # noqa: F401  (serve: the review workbench)
 from ._app import EXITS_AFTER_COMMAND, app
 from ._main import run
 
