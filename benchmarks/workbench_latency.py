@@ -89,7 +89,8 @@ def main() -> None:
     baseline = statistics.median(cold)
     print(f"document: {len(pairs)} pairs; opened (read + first check + view) in {opened * 1000:.0f} ms")
     print(f"re-check after an edit, through the API: median {median:.1f} ms, p95 {p95:.1f} ms ({args.edits} edits)")
-    print(f"baseline, a cold check of the whole document: {baseline:.1f} ms; re-check/baseline = {median / baseline:.2f}")
+    print(f"baseline, a cold check of the whole document: {baseline:.1f} ms; "
+          f"re-check/baseline = {median / baseline:.2f}")
 
 
 if __name__ == "__main__":

@@ -132,7 +132,8 @@ def test_paste_fix_and_export(server, browser, tmp_path: Path) -> None:
     browser.execute_script("arguments[0].value=arguments[1]", browser.find_element("id", "paste-zh"), zh)
     browser.execute_script("arguments[0].value=arguments[1]", browser.find_element("id", "paste-en"), damaged)
     browser.find_element("id", "check-paste").click()
-    _wait(lambda: browser.find_elements("css selector", "li.finding[data-rule='number-mismatch']"))
+    # the first alignment of a session may build the dictionary's data cache: allow for a cold machine
+    _wait(lambda: browser.find_elements("css selector", "li.finding[data-rule='number-mismatch']"), timeout=120)
     found = {rule for _, rule in _rules(browser)}
     assert {"number-mismatch", "term-forbidden"} <= found
 

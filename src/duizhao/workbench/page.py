@@ -92,7 +92,8 @@ _JS = r"""
       if((f.only&&!shown.length)||(f.q&&text.indexOf(f.q)<0)){return;}
       var tr=el('tr','pair');tr.id='pair-'+p.index;tr.dataset.index=p.index;
       var zhMarks=p.zh_marks.slice(),enMarks=p.en_marks.slice();
-      shown.forEach(function(x){x.spans.forEach(function(s){(s[0]==='zh'?zhMarks:enMarks).push([s[1],s[2],'hl-'+x.severity,'']);});});
+      shown.forEach(function(x){x.spans.forEach(function(s){
+    (s[0]==='zh'?zhMarks:enMarks).push([s[1],s[2],'hl-'+x.severity,'']);});});
       tr.appendChild(el('td','sid',p.id));
       var zh=el('td','zh');zh.lang='zh';zh.appendChild(marked(p.zh,zhMarks));tr.appendChild(zh);
       var en=el('td','en');en.lang='en';var shownText=el('div','text');shownText.appendChild(marked(p.en,enMarks));
@@ -103,7 +104,8 @@ _JS = r"""
         en.appendChild(ul);}
       tr.appendChild(en);body.appendChild(tr);});
     (doc.other_findings||[]).forEach(function(x){var tr=el('tr','pair');var td=el('td');td.colSpan=3;
-      var ul=el('ul','findings');ul.appendChild(findingItem(x));td.appendChild(ul);tr.appendChild(td);body.appendChild(tr);});
+      var ul=el('ul','findings');ul.appendChild(findingItem(x));td.appendChild(ul);tr.appendChild(td);
+    body.appendChild(tr);});
     body.querySelectorAll('span[data-term]').forEach(function(s){s.addEventListener('click',function(e){
       e.stopPropagation();showTerm(s.dataset.term);});});
     counts();}
@@ -111,9 +113,11 @@ _JS = r"""
     li.dataset.rule=x.rule;li.dataset.fingerprint=x.fingerprint;
     li.appendChild(el('code','rule',x.rule));li.appendChild(document.createTextNode(x.message));
     if(x.fix){var fix=el('button','fix','use “'+x.fix+'”');fix.addEventListener('click',function(){
-      api('POST','/api/doc/'+doc.key+'/fix',{fingerprint:x.fingerprint}).then(show).catch(fail);});li.appendChild(fix);}
+      api('POST','/api/doc/'+doc.key+'/fix',{fingerprint:x.fingerprint}).then(show).catch(fail);});
+    li.appendChild(fix);}
     var fp=el('button','fp',x.decision?'undo false positive':'false positive');
-    fp.addEventListener('click',function(){var reason=x.decision?'':(window.prompt('Why is this a false positive?','')||'');
+    fp.addEventListener('click',function(){
+    var reason=x.decision?'':(window.prompt('Why is this a false positive?','')||'');
       if(!x.decision&&!reason.trim()){return;}
       api('POST','/api/doc/'+doc.key+'/decide',{fingerprint:x.fingerprint,reason:reason}).then(show).catch(fail);});
     li.appendChild(fp);return li;}
@@ -129,16 +133,19 @@ _JS = r"""
       dl.appendChild(el('dd','',Array.isArray(v)?v.join('; '):v));}
     row('approved',t.en);row('variants',t.variants);row('forbidden',t.forbidden);row('status',t.status);
     row('spelled out',t.expands_to);row('note',t.note);row('source',t.source);
-    (t.evidence||[]).forEach(function(e){row('evidence',[e.quote,e.outlet,e.date,e.url].filter(Boolean).join(' · '));});
+    (t.evidence||[]).forEach(function(e){
+    row('evidence',[e.quote,e.outlet,e.date,e.url].filter(Boolean).join(' · '));});
     box.appendChild(dl);box.classList.remove('hidden');}
   function show(v){doc=v;$('doc-name').textContent=v.name;draw();}
-  function go(step){var all=Array.prototype.slice.call(document.querySelectorAll('li.finding'));if(!all.length){return;}
+  function go(step){var all=Array.prototype.slice.call(document.querySelectorAll('li.finding'));
+    if(!all.length){return;}
     document.querySelectorAll('li.finding.current').forEach(function(li){li.classList.remove('current');});
     current=(current+step+all.length)%all.length;all[current].classList.add('current');
     all[current].scrollIntoView({block:'center'});all[current].focus({preventScroll:true});}
   document.addEventListener('keydown',function(e){var t=e.target.tagName;
     if(t==='TEXTAREA'||t==='INPUT'||e.ctrlKey||e.metaKey||e.altKey){return;}
-    if(e.key==='n'||e.key==='j'){go(1);e.preventDefault();}else if(e.key==='p'||e.key==='k'){go(-1);e.preventDefault();}});
+    if(e.key==='n'||e.key==='j'){go(1);e.preventDefault();}else if(e.key==='p'||e.key==='k'){go(-1);
+    e.preventDefault();}});
   function refreshFiles(){api('GET','/api/documents').then(function(d){var sel=$('files');sel.textContent='';
     sel.appendChild(el('option','','open a file…')).value='';
     d.files.forEach(function(f){var o=el('option','',f);o.value=f;sel.appendChild(o);});}).catch(fail);}
@@ -149,9 +156,12 @@ _JS = r"""
   $('check-paste').addEventListener('click',function(){
     api('POST','/api/paste',{zh:$('paste-zh').value,en:$('paste-en').value}).then(show).catch(fail);});
   $('undo').addEventListener('click',function(){api('POST','/api/doc/'+doc.key+'/undo',{}).then(show).catch(fail);});
-  $('save').addEventListener('click',function(){if(!window.confirm('Replace the file on disk (a .bak copy is kept)?')){return;}
-    api('POST','/api/doc/'+doc.key+'/save',{}).then(function(r){say('saved '+r.saved+' (backup '+r.backup+')');}).catch(fail);});
-  function download(kind,format){if(!doc){return;}window.location='/api/doc/'+doc.key+'/'+kind+(format?'?format='+format:'');}
+  $('save').addEventListener('click',function(){
+    if(!window.confirm('Replace the file on disk (a .bak copy is kept)?')){return;}
+    api('POST','/api/doc/'+doc.key+'/save',{}).then(function(r){
+    say('saved '+r.saved+' (backup '+r.backup+')');}).catch(fail);});
+  function download(kind,format){if(!doc){return;
+    }window.location='/api/doc/'+doc.key+'/'+kind+(format?'?format='+format:'');}
   $('export').addEventListener('click',function(){download('export',$('export-format').value);});
   $('report').addEventListener('click',function(){download('report',$('report-format').value);});
   $('baseline').addEventListener('click',function(){download('baseline');});
