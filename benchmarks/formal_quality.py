@@ -44,6 +44,7 @@ SEED = 18018
 NEW_RULES = (
     "bracket-unbalanced", "quote-unbalanced", "title-unmarked", "code-missing", "double-space", "edge-whitespace",
     "space-before-punctuation", "fullwidth-in-english", "repeated-word", "final-punctuation", "lowercase-start",
+    "untranslated", "pinyin-untranslated", "length-outlier",
 )
 
 

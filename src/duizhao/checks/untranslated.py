@@ -1,0 +1,163 @@
+"""Untranslated or partly translated English: ``untranslated`` and ``pinyin-untranslated``.
+
+``untranslated`` reports a target that is the source again (copied over, the commonest slip of
+a CAT tool's "copy source" button) or is mostly Chinese, and a Latin-script passage of the source
+written in pinyin (three syllables or more: "Xiangcun Zhenxing Zhanlue") copied into the English
+as it is. Names and codes copied whole (C919 → C919, "WTO" → "WTO") are translations, so a
+copied target must hold Chinese or be pinyin prose to count.
+
+``pinyin-untranslated`` reports a glossary term that the English gives in toneless pinyin
+(乡村振兴 → "xiangcun zhenxing") instead of its rendering; the pinyin comes from CC-CEDICT
+(``lexicon.Readings.pinyin_of``), loaded once, and only when a pair has a glossary term that
+the English does not render. A term whose approved rendering is itself pinyin (大同 → Datong)
+is never reported.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from functools import lru_cache
+from typing import ClassVar
+
+from ..model import Finding, Severity, Span, Term
+from .base import PairContext, PairRule
+from .english import known
+
+_IDEOGRAPH = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+_LATIN_RUN = re.compile(r"[A-Za-zÀ-ÿāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+(?:[ '-][A-Za-zÀ-ÿāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+)+")
+_INITIALS = "(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
+_FINALS = ("(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|van|ai|ei|ao|ou|an|en|er|in|un|vn|ia|ie|iu|ua|uo|"
+           "ui|ve|ue|a|o|e|i|u|v)")
+_SYLLABLE = re.compile(f"{_INITIALS}{_FINALS}")
+_STRIP_ACCENTS = str.maketrans("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü", "aaaaeeeeiiiioooouuuuvvvvv")
+
+
+def _fold(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFKC", text).split()).casefold()
+
+
+def is_pinyin_word(word: str) -> bool:
+    """``word`` splits into toneless (or toned) pinyin syllables: Datong, Xiangcun, Zhenxing."""
+    plain = word.lower().translate(_STRIP_ACCENTS).replace("'", "")
+    if not plain.isascii() or not plain.isalpha():
+        return False
+    return _segments(plain)
+
+
+@lru_cache(maxsize=4096)
+def _segments(plain: str) -> bool:
+    if not plain:
+        return True
+    return any(_segments(plain[len(syllable):]) for syllable in sorted(_prefixes(plain), key=len, reverse=True))
+
+
+def _prefixes(plain: str) -> set[str]:
+    """Every pinyin syllable ``plain`` starts with (a regex match finds only the longest)."""
+    out = set()
+    for size in range(1, min(6, len(plain)) + 1):
+        if _SYLLABLE.fullmatch(plain[:size]):
+            out.add(plain[:size])
+    return out
+
+
+def pinyin_passages(zh: str) -> list[re.Match[str]]:
+    """Latin runs of ``zh`` of three or more words, all pinyin and at most one an English word
+    (Made in China splits into syllables too)."""
+    out = []
+    for m in _LATIN_RUN.finditer(zh):
+        words = re.split(r"[ '-]", m.group())
+        if len(words) >= 3 and all(is_pinyin_word(w) for w in words) and sum(known(w) for w in words) <= 1:
+            out.append(m)
+    return out
+
+
+class Untranslated(PairRule):
+    id: ClassVar[str] = "untranslated"
+    text_only: ClassVar[bool] = True
+    name: ClassVar[str] = "Untranslated"
+    default_severity: ClassVar[Severity] = Severity.ERROR
+    summary: ClassVar[str] = ("The English is the Chinese copied over, is mostly Chinese, or copies a pinyin passage "
+                              "of the source as it is.")
+    why: ClassVar[str] = ("A CAT tool's copy-source button and a paste into the wrong column both ship Chinese as "
+                          "English; leftover-cjk names the characters, this says the segment was never translated.")
+    example: ClassVar[str] = "新春贺词 → 新春贺词: 'the English is the Chinese copied over'"
+
+    def check(self, ctx: PairContext) -> Iterable[Finding]:
+        seg = ctx.segment
+        zh, en = seg.zh, seg.en
+        if not en.strip():
+            return
+        chinese = not en.isascii() and _IDEOGRAPH.search(en) is not None
+        if chinese and _fold(en) == _fold(zh):
+            yield self.finding(ctx, "the English is the Chinese copied over", spans=[Span("en", 0, len(en))])
+            return
+        if chinese:
+            ideographs = len(_IDEOGRAPH.findall(en))
+            letters = sum(1 for ch in en if ch.isalpha())  # ideographs are alphabetic too
+            if ideographs >= 2 and ideographs * 2 >= letters:
+                yield self.finding(ctx, f"the English is mostly Chinese ({ideographs} of {letters} letters)",
+                                   data={"ideographs": ideographs, "letters": letters})
+                return
+        if zh.isascii():
+            return
+        for m in pinyin_passages(zh):
+            at = en.find(m.group())
+            if at >= 0:
+                yield self.finding(ctx, f"the pinyin {m.group()!r} is copied from the Chinese untranslated",
+                                   spans=[Span("zh", *m.span()), Span("en", at, at + len(m.group()))])
+
+
+def _pinyin_pattern(pinyin: str) -> re.Pattern[str]:
+    """'xiang cun zhen xing' → a regex for the syllables with or without spaces, hyphens, apostrophes."""
+    syllables = [re.escape(s) for s in pinyin.split()]
+    return re.compile(r"(?<![A-Za-z])" + r"[\s'’-]?".join(syllables) + r"(?![A-Za-z])", re.I)
+
+
+class PinyinUntranslated(PairRule):
+    id: ClassVar[str] = "pinyin-untranslated"
+    text_only: ClassVar[bool] = True
+    name: ClassVar[str] = "PinyinUntranslated"
+    default_severity: ClassVar[Severity] = Severity.ERROR
+    summary: ClassVar[str] = ("A glossary term is written in pinyin in the English (乡村振兴 → \"xiangcun zhenxing\") "
+                              "instead of its rendering.")
+    why: ClassVar[str] = ("Pinyin without tones tells an English reader nothing and hides the term from search; the "
+                          "glossary has a rendering for it. Terms rendered in pinyin on purpose (大同 → Datong) are "
+                          "left alone.")
+    example: ClassVar[str] = ("推进乡村振兴 → promote xiangcun zhenxing: \"乡村振兴 is written in pinyin "
+                              "('xiangcun zhenxing'); the glossary renders it 'rural revitalization'\"")
+
+    def check(self, ctx: PairContext) -> Iterable[Finding]:
+        en = ctx.segment.en
+        if not ctx.zh_hits or not en.strip():
+            return
+        rendered = {id(h.term) for hit in ctx.zh_hits for h in ctx.en_hits(hit.term)}
+        seen: set[int] = set()
+        for hit in ctx.zh_hits:
+            term: Term = hit.term
+            if id(term) in rendered or id(term) in seen or not term.en:
+                continue
+            seen.add(id(term))
+            pattern = _term_pinyin(term.zh)
+            if pattern is None or any(pattern.search(r) for r in term.renderings):
+                continue
+            m = pattern.search(en)
+            if m:
+                yield self.finding(ctx, f"{term.zh} is written in pinyin ({m.group()!r}); the glossary renders it "
+                                        f"{term.en!r}",
+                                   spans=[Span("zh", hit.start, hit.end), Span("en", *m.span())],
+                                   data={"term": term.zh, "pinyin": m.group(), "expected": term.en})
+
+
+@lru_cache(maxsize=8192)
+def _term_pinyin(zh: str) -> re.Pattern[str] | None:
+    from ..lexicon import Readings  # late: CC-CEDICT's readings load once, and only for pairs that need them
+
+    readings = Readings.load()
+    if readings is None:
+        return None
+    pinyin = readings.pinyin_of(re.sub(r"[“”\"'‘’「」]", "", zh))
+    if not pinyin or len(pinyin.split()) < 2:
+        return None
+    return _pinyin_pattern(pinyin)
