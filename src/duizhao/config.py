@@ -14,6 +14,14 @@
     segment-inconsistent = "warning"
     term-inconsistent = "off"          # "off" is the same as listing it in `ignore`
 
+    checklists = ["qa/checklist.yaml"] # pattern files (top-level `patterns:`), for pattern-violated
+    [[tool.duizhao.patterns]]          # the project's own checks (see checks/patterns.py)
+    zh = "人民币"
+    en = "\\bRMB\\b"
+    expect = "must-not"                # must | must-not
+    severity = "error"                 # error | warning | info (default warning)
+    message = "人民币 is 'yuan', never 'RMB'"
+
 The file is found by walking up from the working directory: in each directory a
 ``duizhao.toml`` wins over a ``pyproject.toml``, and a pyproject.toml without a
 ``[tool.duizhao]`` table is passed over (one that is not valid UTF-8 TOML is an error, not
@@ -36,7 +44,8 @@ from .model import Severity
 from .textio import as_typed
 
 FAIL_ON = ("error", "warning", "info", "never")
-KEYS = {"corpus", "glossary", "select", "ignore", "fail-on", "baseline", "severity", "proposed-severity"}
+KEYS = {"corpus", "glossary", "select", "ignore", "fail-on", "baseline", "severity", "proposed-severity",
+        "patterns", "checklists"}
 
 
 @dataclass(frozen=True)
@@ -52,6 +61,13 @@ class Config:
     baseline: Path | None = None
     severities: Mapping[str, Severity] = field(default_factory=dict)
     proposed_severity: Severity | None = None
+    #: ``[[tool.duizhao.patterns]]`` and the patterns of every ``checklists`` file, in that order
+    patterns: tuple[Any, ...] = ()
+
+    @property
+    def rule_options(self) -> dict[str, dict[str, Any]]:
+        """Keyword arguments per rule id for ``engine.build_rules``: the patterns, when there are any."""
+        return {"pattern-violated": {"patterns": self.patterns}} if self.patterns else {}
 
 
 def find_config(start: Path | None = None) -> Path | None:
@@ -147,7 +163,18 @@ def parse_config(table: Mapping[str, Any], file: Path) -> Config:
         baseline=as_typed(base / baseline) if baseline else None,
         severities=severities,
         proposed_severity=Severity(proposed) if proposed is not None else None,
+        patterns=_patterns(table, base, where),
     )
+
+
+def _patterns(table: Mapping[str, Any], base: Path, where: str) -> tuple[Any, ...]:
+    """``[[tool.duizhao.patterns]]`` then each ``checklists`` file (relative to the config file)."""
+    from .checks.patterns import load_checklist, parse_patterns  # late, as for RULES above
+
+    patterns = parse_patterns(table["patterns"], where) if "patterns" in table else ()
+    for path in _strings(table.get("checklists", ()), "checklists", where):
+        patterns += load_checklist(as_typed(base / path))
+    return patterns
 
 
 def split_rule_options(values: Iterable[str] | None) -> tuple[str, ...]:

@@ -106,18 +106,21 @@ def build_rules(
     select: Sequence[str] = (),
     ignore: Sequence[str] = (),
     severities: Mapping[str, Severity] | None = None,
+    options: Mapping[str, Mapping[str, Any]] | None = None,
 ) -> list[Rule]:
-    """Instantiate the selected rules with their configured severities.
+    """Instantiate the selected rules with their configured severities (and ``options``: keyword
+    arguments per rule id, such as pattern-violated's ``patterns`` from the configuration).
 
     ``select`` empty means every rule; unknown ids are a usage error so that a typo in CI
     configuration cannot silently switch a check off.
     """
     severities = severities or {}
-    for rule_id in (*select, *ignore, *severities):
+    options = options or {}
+    for rule_id in (*select, *ignore, *severities, *options):
         if rule_id not in RULES:
             raise UsageError(f"unknown rule {rule_id!r} (see `duizhao rules`)")
     chosen = [rid for rid in RULES if (not select or rid in select) and rid not in ignore]
-    return [RULES[rid](severities.get(rid)) for rid in chosen]
+    return [RULES[rid](severities.get(rid), **options.get(rid, {})) for rid in chosen]
 
 
 @dataclass(frozen=True)
@@ -136,15 +139,19 @@ class CheckSetup:
     glossary_path: str | None = None
     encoding: str | None = None
     glossary_hash: str = ""
+    #: keyword arguments per rule id (``build_rules``' ``options``), as ``(rule id, ((name, value), ...))``
+    rule_options: tuple[tuple[str, tuple[tuple[str, Any], ...]], ...] = ()
 
     @property
     def token(self) -> str:
         """Identifies the checker this setup builds (for caching it on long-lived workers)."""
-        return repr((self.select, self.ignore, self.severities, self.glossary_path, self.glossary_hash))
+        return repr((self.select, self.ignore, self.severities, self.glossary_path, self.glossary_hash,
+                     self.rule_options))
 
     def build(self, matcher: TermMatcher | None = None) -> Checker:
         """The checker; ``matcher`` is a glossary matcher already built from this setup's glossary."""
-        rules = build_rules(self.select, self.ignore, dict(self.severities))
+        options = {rule_id: dict(values) for rule_id, values in self.rule_options}
+        rules = build_rules(self.select, self.ignore, dict(self.severities), options)
         if matcher is not None:
             return Checker(rules, matcher)
         glossary = self.glossary

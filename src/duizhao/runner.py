@@ -7,6 +7,7 @@ about the command line or about report formats.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -45,6 +46,8 @@ class CheckRequest:
     scheduler: str | None = None  # Dask scheduler address for engine "dask"
     source: Path | None = None  # with ``draft``: align a Chinese source and an English draft, then check
     draft: Path | None = None
+    #: keyword arguments per rule id (``engine.build_rules``), e.g. pattern-violated's patterns
+    rule_options: dict[str, dict[str, Any]] = field(default_factory=dict)
 
 
 @dataclass
@@ -112,6 +115,9 @@ def make_signature(version: str, glossary_hash: str, request: CheckRequest, rule
     ]
     if request.source is not None:
         parts.append("input:aligned-draft")  # pairs came from the aligner, not from a corpus
+    if request.rule_options:  # the project's own patterns change what is found
+        options = repr(sorted((k, sorted(v.items())) for k, v in request.rule_options.items()))
+        parts.append("options:" + hashlib.blake2b(options.encode("utf-8"), digest_size=6).hexdigest())
     if request.severities:
         parts.append("severity:" + ",".join(f"{k}={v.value}" for k, v in sorted(request.severities.items())))
     if request.proposed_severity is not None:
@@ -147,9 +153,11 @@ def run_check(request: CheckRequest, progress: Progress | None = None, *, keep_f
     if glossary is not None:
         refuse_broken_glossary(glossary)
     matcher = TermMatcher(glossary) if glossary else None
-    rules = build_rules(request.select, request.ignore, request.severities)
+    rules = build_rules(request.select, request.ignore, request.severities, request.rule_options)
     checker = Checker(rules, matcher)
     setup = CheckSetup(select=request.select, ignore=request.ignore, severities=tuple(request.severities.items()),
+                       rule_options=tuple((rule_id, tuple(values.items()))
+                                          for rule_id, values in request.rule_options.items()),
                        glossary=glossary, glossary_path=str(glossary_path) if glossary_path else None,
                        encoding=request.encoding, glossary_hash=glossary.hash if glossary else "")
     # Directories are expanded once, here: the engines read exactly these files, and an empty

@@ -12,7 +12,9 @@ from .basic import EmptyTarget, LeftoverCjk
 from .brackets import BracketUnbalanced, QuoteUnbalanced, TitleUnmarked
 from .codes import CodeMissing
 from .consistency import SegmentInconsistent, TargetInconsistent
+from .length import LengthOutlier
 from .numbers import NumberApprox, NumberMismatch
+from .patterns import PatternViolated
 from .suppressions import SuppressionUnjustified, SuppressionUnknownRule
 from .tags import TagMismatch, TargetUntranslated
 from .terms import TermCount, TermForbidden, TermInconsistent, TermMissing, TermUnknown
@@ -25,6 +27,7 @@ from .typography import (
     RepeatedWord,
     SpaceBeforePunctuation,
 )
+from .untranslated import PinyinUntranslated, Untranslated
 
 RULE_CLASSES: tuple[type[Rule], ...] = (
     TermMissing,
@@ -48,9 +51,13 @@ RULE_CLASSES: tuple[type[Rule], ...] = (
     LowercaseStart,
     TargetUntranslated,
     TagMismatch,
+    Untranslated,
+    PinyinUntranslated,
     SegmentInconsistent,
     TermInconsistent,
     TargetInconsistent,
+    LengthOutlier,
+    PatternViolated,
     SuppressionUnjustified,
     SuppressionUnknownRule,
     AlignmentUncertain,

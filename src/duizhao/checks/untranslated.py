@@ -1,7 +1,8 @@
 """Untranslated or partly translated English: ``untranslated`` and ``pinyin-untranslated``.
 
-``untranslated`` reports a target that is the source again (copied over, the commonest slip of
-a CAT tool's "copy source" button) or is mostly Chinese, and a Latin-script passage of the source
+``untranslated`` reports a target that is the source again with only width, case or spacing
+changed (an exact copy is ``target-untranslated``'s, in ``checks.tags``), a target that is
+mostly Chinese, and a Latin-script passage of the source
 written in pinyin (three syllables or more: "Xiangcun Zhenxing Zhanlue") copied into the English
 as it is. Names and codes copied whole (C919 → C919, "WTO" → "WTO") are translations, so a
 copied target must hold Chinese or be pinyin prose to count.
@@ -78,11 +79,11 @@ class Untranslated(PairRule):
     text_only: ClassVar[bool] = True
     name: ClassVar[str] = "Untranslated"
     default_severity: ClassVar[Severity] = Severity.ERROR
-    summary: ClassVar[str] = ("The English is the Chinese copied over, is mostly Chinese, or copies a pinyin passage "
-                              "of the source as it is.")
+    summary: ClassVar[str] = ("The English is mostly Chinese, is the Chinese copied over with its width or spacing "
+                              "changed, or copies a pinyin passage of the source as it is.")
     why: ClassVar[str] = ("A CAT tool's copy-source button and a paste into the wrong column both ship Chinese as "
                           "English; leftover-cjk names the characters, this says the segment was never translated.")
-    example: ClassVar[str] = "新春贺词 → 新春贺词: 'the English is the Chinese copied over'"
+    example: ClassVar[str] = "新春贺词 → New 新春贺词: 'the English is mostly Chinese (4 of 7 letters)'"
 
     def check(self, ctx: PairContext) -> Iterable[Finding]:
         seg = ctx.segment
@@ -91,7 +92,9 @@ class Untranslated(PairRule):
             return
         chinese = not en.isascii() and _IDEOGRAPH.search(en) is not None
         if chinese and _fold(en) == _fold(zh):
-            yield self.finding(ctx, "the English is the Chinese copied over", spans=[Span("en", 0, len(en))])
+            if en.strip() != zh.strip():  # an exact copy is target-untranslated's (checks.tags)
+                yield self.finding(ctx, "the English is the Chinese copied over (with width, case or spacing "
+                                        "changed)", spans=[Span("en", 0, len(en))])
             return
         if chinese:
             ideographs = len(_IDEOGRAPH.findall(en))

@@ -93,6 +93,7 @@ def check(
                                input_format=input_format, statuses=statuses_option(status),
                                fail_on=settled.fail_on, select=settled.select, ignore=settled.ignore,
                                severities=settled.severities, proposed_severity=settled.proposed_severity,
+                               rule_options=settled.config.rule_options,
                                jobs=default_jobs() if jobs is None else jobs, engine=engine, scheduler=scheduler)
         step_summary = os.environ.get("GITHUB_STEP_SUMMARY", "") if summary is None else ""
         summary_to = summary if summary is not None else (Path(step_summary) if step_summary else None)
