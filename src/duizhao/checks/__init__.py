@@ -14,6 +14,7 @@ from .codes import CodeMissing
 from .consistency import SegmentInconsistent, TargetInconsistent
 from .length import LengthOutlier
 from .numbers import NumberApprox, NumberMismatch
+from .omission import OmissionSuspected
 from .patterns import PatternViolated
 from .suppressions import SuppressionUnjustified, SuppressionUnknownRule
 from .tags import TagMismatch, TargetUntranslated
@@ -57,6 +58,7 @@ RULE_CLASSES: tuple[type[Rule], ...] = (
     TermInconsistent,
     TargetInconsistent,
     LengthOutlier,
+    OmissionSuspected,
     PatternViolated,
     SuppressionUnjustified,
     SuppressionUnknownRule,

@@ -28,7 +28,7 @@ _COPIED = re.compile(r"[A-Za-z0-9]")
 _LATIN_RATIO = 3.4
 
 
-class _DocLengths:
+class DocLengths:
     """The lengths of one document's pairs, with where each pair is (``array``s, no per-pair objects)."""
 
     __slots__ = ("en", "ids", "lines", "zh")
@@ -48,7 +48,7 @@ class _DocLengths:
         if self.ids is not None:
             self.ids.append(seg.id)
 
-    def extend(self, later: _DocLengths) -> None:
+    def extend(self, later: DocLengths) -> None:
         if self.ids is not None or later.ids is not None:
             mine = self.ids if self.ids is not None else [str(line) for line in self.lines]
             theirs = later.ids if later.ids is not None else [str(line) for line in later.lines]
@@ -59,6 +59,50 @@ class _DocLengths:
 
     def segment(self, index: int) -> str:
         return self.ids[index] if self.ids is not None else str(self.lines[index])
+
+
+#: English characters per Chinese character before a document has enough pairs to say (the
+#: aligner's "about 3.4", measured on WMT zh→en), and the aligner's starting spread
+PRIOR_RATIO = 3.4
+PRIOR_VARIANCE = 0.25**2
+
+
+def pair_lengths(zh: str, en: str) -> tuple[float, float]:
+    """``(Chinese, English)`` lengths as the model counts them (``align.char_length``), where
+    Latin letters and digits in the Chinese (names in brackets, codes, figures) count as what
+    they are: copied into the English one for one, not expanded like Chinese characters."""
+    from ..align import char_length
+
+    copied = len(_COPIED.findall(zh))
+    return char_length(zh) - copied + copied / _LATIN_RATIO, char_length(en)
+
+
+def document_model(doc: DocLengths, min_pairs: int = 30, trim: float = 2.5) -> tuple[float, float]:
+    """``(ratio, variance)`` of one document by the aligner's ``length_model``, estimated twice as
+    the aligner re-estimates from its first pass's 1-1 beads: the second time without the pairs
+    the first model puts beyond ``trim`` standard deviations, which would drag it. A document of
+    fewer than ``min_pairs`` pairs says too little about itself: the prior holds."""
+    from ..align import length_deviation, length_model
+
+    if len(doc.zh) < min_pairs:
+        return PRIOR_RATIO, PRIOR_VARIANCE
+    ratio, variance = length_model(doc.zh, doc.en, min_pairs=min_pairs)
+    near = [(zh, en) for zh, en in zip(doc.zh, doc.en, strict=True)
+            if abs(length_deviation(zh, en, ratio, variance)) <= trim]
+    if len(near) >= min_pairs:
+        ratio, variance = length_model([p[0] for p in near], [p[1] for p in near], min_pairs=min_pairs)
+    return ratio, variance
+
+
+def merge_documents(earlier: dict[_Key, DocLengths], later: dict[_Key, DocLengths]) -> dict[_Key, DocLengths]:
+    """Fold a later chunk's documents into an earlier chunk's (a document may span both)."""
+    for key, doc in later.items():
+        mine = earlier.get(key)
+        if mine is None:
+            earlier[key] = doc
+        else:
+            mine.extend(doc)
+    return earlier
 
 
 class LengthOutlier(CorpusRule):
@@ -77,53 +121,35 @@ class LengthOutlier(CorpusRule):
     threshold: ClassVar[float] = 4.0
     #: Chinese characters below which a pair says too little about its length
     min_zh: ClassVar[int] = 12
-    #: pairs a document needs before its own spread is estimated (fewer: the aligner's prior, sigma 0.25)
+    #: pairs a document needs before its own model is estimated (fewer: the prior, ratio 3.4, sigma 0.25)
     min_pairs: ClassVar[int] = 30
     #: standard deviations beyond which a pair is left out of the second estimate
     trim: ClassVar[float] = 2.5
 
-    def new_state(self) -> dict[_Key, _DocLengths]:
+    def new_state(self) -> dict[_Key, DocLengths]:
         return {}
 
     def observation(self, ctx: PairContext) -> tuple[float, float] | None:
-        from ..align import char_length
-
         seg = ctx.segment
-        zh = char_length(seg.zh)
-        if not zh or not seg.en.strip():
+        if not seg.zh.strip() or not seg.en.strip():
             return None  # empty-target's
-        # Latin letters and digits in the Chinese (names in brackets, codes, figures) are copied
-        # into the English one for one, not expanded 3.4 times like Chinese characters
-        copied = len(_COPIED.findall(seg.zh))
-        return zh - copied + copied / _LATIN_RATIO, char_length(seg.en)
+        return pair_lengths(seg.zh, seg.en)
 
-    def record(self, state: dict[_Key, _DocLengths], observation: tuple[float, float], segment: Segment) -> None:
+    def record(self, state: dict[_Key, DocLengths], observation: tuple[float, float], segment: Segment) -> None:
         key = (segment.doc.file, segment.doc.id)
         doc = state.get(key)
         if doc is None:
-            doc = state[key] = _DocLengths()
+            doc = state[key] = DocLengths()
         doc.add(observation[0], observation[1], segment)
 
-    def merge(self, earlier: dict[_Key, _DocLengths], later: dict[_Key, _DocLengths]) -> dict[_Key, _DocLengths]:
-        for key, doc in later.items():
-            mine = earlier.get(key)
-            if mine is None:
-                earlier[key] = doc
-            else:
-                mine.extend(doc)
-        return earlier
+    def merge(self, earlier: dict[_Key, DocLengths], later: dict[_Key, DocLengths]) -> dict[_Key, DocLengths]:
+        return merge_documents(earlier, later)
 
-    def finish(self, state: dict[_Key, _DocLengths]) -> Iterable[Finding]:
-        from ..align import length_deviation, length_model
+    def finish(self, state: dict[_Key, DocLengths]) -> Iterable[Finding]:
+        from ..align import length_deviation
 
         for (file, doc_id), doc in state.items():
-            # Estimated twice, as the aligner re-estimates from its first pass's 1-1 beads: the
-            # second time without the pairs the first model finds far off, which would drag it.
-            ratio, variance = length_model(doc.zh, doc.en, min_pairs=self.min_pairs)
-            near = [(zh, en) for zh, en in zip(doc.zh, doc.en, strict=True)
-                    if abs(length_deviation(zh, en, ratio, variance)) <= self.trim]
-            if near:
-                ratio, variance = length_model([p[0] for p in near], [p[1] for p in near], min_pairs=self.min_pairs)
+            ratio, variance = document_model(doc, self.min_pairs, self.trim)
             for index, (zh, en) in enumerate(zip(doc.zh, doc.en, strict=True)):
                 if zh < self.min_zh:
                     continue
