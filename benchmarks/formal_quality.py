@@ -16,6 +16,7 @@ same rule runs on the damaged pair and the table gives the share of injections i
   digit changed (or, without a digit, one letter dropped);
 * ``double-space``: one space of the English doubled;
 * ``repeated-word``: one word of the English typed twice;
+* ``spelling``: two neighbouring inner letters of one lower-case word swapped (reform → refrom);
 * ``omission-suspected`` and ``length-outlier``: one comma- or semicolon-delimited part of five
   words or more removed from the English.
 
@@ -48,6 +49,7 @@ NEW_RULES = (
     "bracket-unbalanced", "quote-unbalanced", "title-unmarked", "code-missing", "double-space", "edge-whitespace",
     "space-before-punctuation", "fullwidth-in-english", "repeated-word", "final-punctuation", "lowercase-start",
     "untranslated", "pinyin-untranslated", "length-outlier", "omission-suspected",
+    "spelling", "spelling-variant-mixed", "pattern-violated",
 )
 
 
@@ -152,6 +154,21 @@ def inject_drop_clause(zh: str, en: str, rng: random.Random) -> str | None:
     return " ".join(kept)
 
 
+def inject_typo(zh: str, en: str, rng: random.Random) -> str | None:
+    """Swap two neighbouring inner letters of one lower-case word of six letters or more (reform → refrom)."""
+    words = [m for m in re.finditer(r"(?<![\w-])[a-z]{6,}(?![\w-])", en)]
+    if not words:
+        return None
+    m = rng.choice(words)
+    word = m.group()
+    i = rng.randrange(1, len(word) - 2)
+    if word[i] == word[i + 1]:
+        return None
+    typo = word[:i] + word[i + 1] + word[i] + word[i + 2:]
+    return en[: m.start()] + typo + en[m.end():]
+
+
+INJECTIONS["spelling"] = inject_typo
 INJECTIONS["omission-suspected"] = inject_drop_clause
 INJECTIONS["length-outlier"] = inject_drop_clause
 #: the share of eligible pairs damaged per run: an error is rare in a document, and rules that

@@ -16,6 +16,7 @@ from .length import LengthOutlier
 from .numbers import NumberApprox, NumberMismatch
 from .omission import OmissionSuspected
 from .patterns import PatternViolated
+from .spelling import Spelling, SpellingVariantMixed
 from .suppressions import SuppressionUnjustified, SuppressionUnknownRule
 from .tags import TagMismatch, TargetUntranslated
 from .terms import TermCount, TermForbidden, TermInconsistent, TermMissing, TermUnknown
@@ -54,11 +55,13 @@ RULE_CLASSES: tuple[type[Rule], ...] = (
     TagMismatch,
     Untranslated,
     PinyinUntranslated,
+    Spelling,
     SegmentInconsistent,
     TermInconsistent,
     TargetInconsistent,
     LengthOutlier,
     OmissionSuspected,
+    SpellingVariantMixed,
     PatternViolated,
     SuppressionUnjustified,
     SuppressionUnknownRule,

@@ -28,10 +28,26 @@ from .english import known
 
 _IDEOGRAPH = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 _LATIN_RUN = re.compile(r"[A-Za-zÀ-ÿāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+(?:[ '-][A-Za-zÀ-ÿāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+)+")
-_INITIALS = "(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
-_FINALS = ("(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|van|ai|ei|ao|ou|an|en|er|in|un|vn|ia|ie|iu|ua|uo|"
-           "ui|ve|ue|a|o|e|i|u|v)")
-_SYLLABLE = re.compile(f"{_INITIALS}{_FINALS}")
+# The syllables of Standard Mandarin in toneless pinyin (ü as v), as CC-CEDICT spells them.
+_SYLLABLE_LIST = """
+    a ai an ang ao ba bai ban bang bao bei ben beng bi bia bian biao bie bin bing bo bu ca cai can cang cao ce ceng
+    cha chai chan chang chao che chen cheng chi chong chou chu chua chuai chuan chuang chui chun chuo ci cong cou cu
+    cuan cui cun cuo da dai dan dang dao de dei deng di dia dian diao die ding diu dong dou du duan dui dun duo e ei
+    en eng er fa fan fang fei fen feng fo fou fu ga gai gan gang gao ge gei gen geng gong gou gu gua guai guan guang
+    gui gun guo ha hai han hang hao he hei hen heng hong hou hu hua huai huan huang hui hun huo ji jia jian jiang
+    jiao jie jin jing jiong jiu ju juan jue jun ka kai kan kang kao ke ken keng kong kou ku kua kuai kuan kuang kui
+    kun kuo la lai lan lang lao le lei leng li lia lian liang liao lie lin ling liu lo long lou lu luan lun luo lv
+    ma mai man mang mao me mei men meng mi mian miao mie min ming miu mo mou mu na nai nan nang nao ne nei nen neng
+    ni nian niang niao nie nin ning niu nong nou nu nuan nun nuo nv o ou pa pai pan pang pao pei pen peng pi pian
+    piao pie pin ping po pou pu qi qia qian qiang qiao qie qin qing qiong qiu qu quan que qun ran rang rao re ren
+    reng ri rong rou ru ruan rui run ruo sa sai san sang sao se sen seng sha shai shan shang shao she shei shen
+    sheng shi shou shu shua shuai shuan shuang shui shun shuo si song sou su suan sui sun suo ta tai tan tang tao te
+    teng ti tian tiao tie ting tong tou tu tuan tui tun tuo wa wai wan wang wei wen weng wo wu xi xia xian xiang
+    xiao xie xin xing xiong xiu xu xuan xue xun ya yan yang yao ye yi yin ying yo yong you yu yuan yue yun za zai
+    zan zang zao ze zen zeng zha zhai zhan zhang zhao zhe zhei zhen zheng zhi zhong zhou zhu zhua zhuai zhuan zhuang
+    zhui zhun zhuo zi zong zou zu zuan zui zun zuo
+"""
+_SYLLABLES = frozenset(_SYLLABLE_LIST.split())
 _STRIP_ACCENTS = str.maketrans("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü", "aaaaeeeeiiiioooouuuuvvvvv")
 
 
@@ -55,12 +71,8 @@ def _segments(plain: str) -> bool:
 
 
 def _prefixes(plain: str) -> set[str]:
-    """Every pinyin syllable ``plain`` starts with (a regex match finds only the longest)."""
-    out = set()
-    for size in range(1, min(6, len(plain)) + 1):
-        if _SYLLABLE.fullmatch(plain[:size]):
-            out.add(plain[:size])
-    return out
+    """Every pinyin syllable ``plain`` starts with."""
+    return {plain[:size] for size in range(1, min(6, len(plain)) + 1) if plain[:size] in _SYLLABLES}
 
 
 def pinyin_passages(zh: str) -> list[re.Match[str]]:
