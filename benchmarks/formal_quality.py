@@ -20,7 +20,13 @@ same rule runs on the damaged pair and the table gives the share of injections i
 * ``omission-suspected`` and ``length-outlier``: one comma- or semicolon-delimited part of five
   words or more removed from the English.
 
-A seeded tenth of the pairs an injection applies to is damaged; the rest stay as they are.
+* ``pinyin-untranslated``: one glossary rendering the English has replaced by the toneless pinyin
+  of its term (城镇化 → "cheng zhen hua").
+
+For pair rules every pair an injection applies to is damaged (each on its own); for corpus rules
+a seeded tenth, the rest staying as they are. The rules that read a glossary get the reference
+glossary of ``glossary_quality.py`` (names and set phrases of the test sets). ``pattern-violated``
+has no patterns of its own and so reports nothing here; its row shows that.
 
 Each set is one document (WMT lines come from many news articles; rules that estimate a model
 per document, such as length-outlier, then see one model per test set).
@@ -68,6 +74,16 @@ def segments(pairs: Iterable[tuple[str, str, str]]) -> list[Segment]:
     docs = {name: DocumentInfo(id=name, file=f"{name}/pairs.tsv") for name in SETS}
     return [Segment(id=str(i), zh=zh, en=en, doc=docs[name], line=i)
             for i, (name, zh, en) in enumerate(pairs, start=1)]
+
+
+def reference_matcher():
+    """A matcher of glossary_quality.py's reference glossary: names and set phrases of the test sets,
+    rendered as news translation renders them (for the rules that read the glossary)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from duizhao.glossary import TermMatcher
+    from glossary_quality import reference_glossary
+
+    return TermMatcher(reference_glossary())
 
 
 def findings_by_rule(rule_ids: Sequence[str], segs: Sequence[Segment], matcher=None) -> dict[str, list]:
@@ -132,7 +148,7 @@ def inject_repeat(zh: str, en: str, rng: random.Random) -> str | None:
     return en[: m.end()] + " " + m.group() + en[m.end():]
 
 
-INJECTIONS: dict[str, Callable[[str, str, random.Random], str | None]] = {
+INJECTIONS: dict[str, Callable[..., str | None]] = {
     "bracket-unbalanced": inject_bracket,
     "quote-unbalanced": inject_quote,
     "code-missing": inject_code,
@@ -168,29 +184,51 @@ def inject_typo(zh: str, en: str, rng: random.Random) -> str | None:
     return en[: m.start()] + typo + en[m.end():]
 
 
+def inject_pinyin(zh: str, en: str, rng: random.Random, matcher=None) -> str | None:
+    """Replace one glossary rendering the English has by the toneless pinyin of its Chinese term."""
+    from duizhao.lexicon import Lexicon
+
+    lexicon = Lexicon.load()
+    if matcher is None or lexicon is None:
+        return None
+    spots = []
+    for hit in matcher.find_zh(zh):
+        pinyin = lexicon.pinyin_of(hit.term.zh)
+        if pinyin and len(pinyin.split()) >= 2 and not any(pinyin.replace(" ", "") in r.lower().replace(" ", "")
+                                                          for r in hit.term.renderings):
+            spots.extend((found, pinyin) for found in matcher.find_en(en, hit.term))
+    if not spots:
+        return None
+    found, pinyin = rng.choice(spots)
+    return en[: found.start] + pinyin + en[found.end:]
+
+
 INJECTIONS["spelling"] = inject_typo
 INJECTIONS["omission-suspected"] = inject_drop_clause
 INJECTIONS["length-outlier"] = inject_drop_clause
-#: the share of eligible pairs damaged per run: an error is rare in a document, and rules that
-#: model the document (length-outlier, omission-suspected) must see it mostly intact
+INJECTIONS["pinyin-untranslated"] = inject_pinyin
+#: the share of eligible pairs damaged per run for corpus rules: an error is rare in a document, and
+#: rules that model the document (length-outlier, omission-suspected) must see it mostly intact;
+#: pair rules see every pair on its own, so every eligible pair is damaged
 DAMAGED_SHARE = 0.1
 
 
 def detection(rule_id: str, pairs: Sequence[tuple[str, str, str]], clean: dict[str, list],
-              inject: Callable[[str, str, random.Random], str | None], matcher=None) -> tuple[int, int]:
+              inject: Callable[..., str | None], matcher=None) -> tuple[int, int]:
     """(injected, detected): a damaged pair counts when the rule reports it and did not report it clean.
 
-    A seeded tenth of the pairs the injection applies to is damaged, the rest left as they are, and
-    the whole set runs through the engine again.
+    The pairs the injection applies to are damaged (for corpus rules a seeded ``DAMAGED_SHARE`` of
+    them), the rest left as they are, and the whole set runs through the engine again.
     """
     rng = random.Random(f"{SEED}:{rule_id}")
     flagged = {f.location.segment for f in clean.get(rule_id, ())}
+    share = DAMAGED_SHARE if RULES[rule_id].scope == "corpus" else 1.0
     damaged_pairs = list(pairs)
     damaged: set[str] = set()
     for i, (name, zh, en) in enumerate(pairs, start=1):
-        if str(i) in flagged or rng.random() >= DAMAGED_SHARE:
+        if str(i) in flagged or rng.random() >= share:
             continue
-        new = inject(zh, en, rng)
+        new = inject(zh, en, rng, matcher) if inject is inject_pinyin else inject(zh, en, rng)
         if new is not None and new != en:
             damaged_pairs[i - 1] = (name, zh, new)
             damaged.add(str(i))
@@ -211,7 +249,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     rule_ids = tuple(args.rule or NEW_RULES)
     pairs = load_pairs(args.data)
     segs = segments(pairs)
-    by_rule = findings_by_rule(rule_ids, segs)
+    matcher = reference_matcher()
+    by_rule = findings_by_rule(rule_ids, segs, matcher)
     print(f"{len(pairs)} WMT21-23 reference pairs (professional translations)\n")
     print("| rule | default | findings | per 1,000 pairs | injected | detected |")
     print("| --- | --- | --- | --- | --- | --- |")
@@ -221,7 +260,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         per_k = 1000 * flagged / len(pairs)
         injected = detected = "–"
         if rule_id in INJECTIONS:
-            n, hit = detection(rule_id, pairs, by_rule, INJECTIONS[rule_id])
+            n, hit = detection(rule_id, pairs, by_rule, INJECTIONS[rule_id], matcher)
             injected, detected = str(n), f"{hit / n:.1%}" if n else "–"
         severity = RULES[rule_id].default_severity.value
         print(f"| {rule_id} | {severity} | {len(found)} | {per_k:.1f} | {injected} | {detected} |")
