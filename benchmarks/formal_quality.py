@@ -186,14 +186,14 @@ def inject_typo(zh: str, en: str, rng: random.Random) -> str | None:
 
 def inject_pinyin(zh: str, en: str, rng: random.Random, matcher=None) -> str | None:
     """Replace one glossary rendering the English has by the toneless pinyin of its Chinese term."""
-    from duizhao.lexicon import Lexicon
+    from duizhao.lexicon import Readings
 
-    lexicon = Lexicon.load()
-    if matcher is None or lexicon is None:
+    readings = Readings.load()
+    if matcher is None or readings is None:
         return None
     spots = []
     for hit in matcher.find_zh(zh):
-        pinyin = lexicon.pinyin_of(hit.term.zh)
+        pinyin = readings.pinyin_of(hit.term.zh)
         if pinyin and len(pinyin.split()) >= 2 and not any(pinyin.replace(" ", "") in r.lower().replace(" ", "")
                                                           for r in hit.term.renderings):
             spots.extend((found, pinyin) for found in matcher.find_en(en, hit.term))

@@ -9,7 +9,8 @@ in the English:
   one of its glosses shares a four-letter stem with an English word ("develop" meets
   "development", "revitalization" meets 振兴's "revitalize");
 * glossary terms of the clause whose rendering is in the English;
-* figures (digit strings) and Latin strings the clause copies (C919, WTO);
+* figures (as digits, or as values by the numbers engine: 9.1万 is "91,000") and Latin strings
+  the clause copies (C919, WTO);
 * names: a capitalised pinyin word in the English that spells characters of the clause
   (赵小川 → "Zhao Xiaochuan").
 
@@ -57,7 +58,7 @@ def _gloss_stems(word: str) -> frozenset[str]:
     lexicon = Lexicon.load()
     if lexicon is None:
         return frozenset()
-    return frozenset(stem[:_STEM] for stem in lexicon.entries.get(word, ()))
+    return frozenset(stem[:_STEM] for stem in lexicon.stems(word))
 
 
 def _english_stems(en: str) -> frozenset[str]:
@@ -76,14 +77,14 @@ def _spells_a_name(clause: str, names: frozenset[str]) -> bool:
     """Some one to three characters of ``clause`` read, in toneless pinyin, as one of ``names``."""
     if not names:
         return False
-    from ..lexicon import Lexicon
+    from ..lexicon import Readings
 
-    lexicon = Lexicon.load()
-    if lexicon is None:
+    readings = Readings.load()
+    if readings is None:
         return False
     for i in range(len(clause)):
         for size in (1, 2, 3):
-            reading = lexicon.pinyin_of(clause[i:i + size]) if i + size <= len(clause) else None
+            reading = readings.pinyin_of(clause[i:i + size]) if i + size <= len(clause) else None
             if reading and reading.replace(" ", "") in names:
                 return True
     return False
@@ -113,6 +114,7 @@ def suspect_clauses(ctx: PairContext, min_chars: int, min_words: int) -> list[tu
     en_digits = {d.replace(",", "") for d in _DIGITS.findall(en.replace(",", ""))}
     en_lower = en.lower()
     names: frozenset[str] | None = None
+    en_values: frozenset[float] | None = None
     rendered = _rendered_spans(ctx)
     out = []
     for m, words in candidates:
@@ -124,6 +126,10 @@ def suspect_clauses(ctx: PairContext, min_chars: int, min_words: int) -> list[tu
         clause = m.group()
         if any(d in en_digits for d in _DIGITS.findall(clause)):
             continue
+        if en_values is None:
+            en_values = _values(en, "en")
+        if en_values and _values(clause, "zh") & en_values:
+            continue  # 9.1万人 and "91,000 people": one figure
         if any(t.lower() in en_lower for t in _LATIN.findall(clause)):
             continue
         if names is None:
@@ -132,6 +138,14 @@ def suspect_clauses(ctx: PairContext, min_chars: int, min_words: int) -> list[tu
             continue
         out.append((start, end, words))
     return out
+
+
+def _values(text: str, side: str) -> frozenset[float]:
+    """The figures of ``text`` as values, by the numbers engine (as the aligner's figure anchors)."""
+    from ..align import figure_extractors
+
+    extract = figure_extractors()[0 if side == "zh" else 1]
+    return frozenset(float(f"{value:.6g}") for value in extract(text))
 
 
 def _rendered_spans(ctx: PairContext) -> list[tuple[int, int]]:
