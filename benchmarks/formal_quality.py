@@ -16,6 +16,8 @@ same rule runs on the damaged pair and the table gives the share of injections i
   digit changed (or, without a digit, one letter dropped);
 * ``double-space``: one space of the English doubled;
 * ``repeated-word``: one word of the English typed twice;
+* ``title-unmarked``: where the English quotes as many titles as the Chinese has 《》, the quotes
+  dropped and the titles lower-cased;
 * ``spelling``: two neighbouring inner letters of one lower-case word swapped (reform → refrom);
 * ``omission-suspected`` and ``length-outlier``: one comma- or semicolon-delimited part of five
   words or more removed from the English.
@@ -203,6 +205,20 @@ def inject_pinyin(zh: str, en: str, rng: random.Random, matcher=None) -> str | N
     return en[: found.start] + pinyin + en[found.end:]
 
 
+def inject_unmarked_title(zh: str, en: str, rng: random.Random) -> str | None:
+    """For a Chinese 《title》 the English quotes, drop the quotes and lower-case what they held."""
+    if "《" not in zh:
+        return None
+    quoted = list(re.finditer(r"[“\"]([^”\"]{3,80})[”\"]", en))
+    if len(quoted) != zh.count("《"):
+        return None  # one quote per title: then each quote is the title's
+    out = en
+    for m in reversed(quoted):
+        out = out[: m.start()] + m.group(1).lower() + out[m.end():]
+    return out
+
+
+INJECTIONS["title-unmarked"] = inject_unmarked_title
 INJECTIONS["spelling"] = inject_typo
 INJECTIONS["omission-suspected"] = inject_drop_clause
 INJECTIONS["length-outlier"] = inject_drop_clause
