@@ -122,6 +122,8 @@ def make_signature(version: str, glossary_hash: str, request: CheckRequest, rule
         parts.append("severity:" + ",".join(f"{k}={v.value}" for k, v in sorted(request.severities.items())))
     if request.proposed_severity is not None:
         parts.append(f"proposed:{request.proposed_severity.value}")
+    if request.statuses:
+        parts.append("status:" + ",".join(request.statuses))  # only these XLIFF segments were checked
     return "|".join(parts)
 
 

@@ -200,3 +200,14 @@ def test_the_pre_commit_hook_runs_on_every_cat_extension():
     hook = yaml.safe_load((REPO_ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))[0]
     for ext in READERS["xliff"].extensions:
         assert re.search(hook["files"], f"work/job{ext}"), ext
+
+
+def test_jobs_and_status_give_the_same_findings_in_parallel(tmp_path):
+    reports = []
+    for jobs in ("1", "2"):
+        out = tmp_path / f"r{jobs}.json"
+        result = runner.invoke(app, ["check", str(DATA), "--status", "draft,new,translated", "-f", "json",
+                                     "-o", str(out), "--jobs", jobs])
+        assert result.exit_code == 1, result.output
+        reports.append([(f["file"], f["segment"], f["rule"]) for f in json.loads(out.read_text("utf-8"))["findings"]])
+    assert reports[0] == reports[1] and reports[0]

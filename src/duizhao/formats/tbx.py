@@ -29,7 +29,7 @@ from pathlib import Path
 from lxml import etree
 
 from ..errors import FormatError, InputError
-from ..glossary.interchange import concept_ids, rendering_statuses
+from ..glossary.interchange import concept_ids, meta_note, rendering_statuses
 from ..model import Term
 from ..script import match_key_zh
 from ..textio import atomic_writer
@@ -82,7 +82,7 @@ def build_tbx(terms: Iterable[Term], *, source_lang: str = "zh-CN", target_lang:
             el(entry, "admin", term.source, type="source")
         if term.note:
             el(entry, "note", term.note)
-        meta = _meta_note(term)
+        meta = meta_note(term)
         if meta:
             el(entry, "note", meta)
         zh = el(entry, "langSec", **{XML_LANG: source_lang})
@@ -97,17 +97,6 @@ def _term_sec(el, parent: etree._Element, text: str, status: str) -> None:  # ty
     sec = el(parent, "termSec")
     el(sec, "term", text)
     el(sec, "termNote", status, type="administrativeStatus")
-
-
-def _meta_note(term: Term) -> str:
-    parts = []
-    if term.status != "approved":
-        parts.append(f"status={term.status}")
-    if term.case_sensitive:
-        parts.append("case_sensitive=true")
-    if term.forbidden_everywhere:
-        parts.append("forbidden_everywhere=true")
-    return f"{_META_PREFIX} " + "; ".join(parts) if parts else ""
 
 
 def _parser() -> etree.XMLParser:

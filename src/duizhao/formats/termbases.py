@@ -20,24 +20,13 @@ from pathlib import Path
 
 from lxml import etree
 
-from ..glossary.interchange import concept_ids, rendering_statuses
+from ..glossary.interchange import concept_ids, meta_note, rendering_statuses
 from ..model import Term
 from ..textio import atomic_writer
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 DOCTYPE = '<!DOCTYPE martif SYSTEM "TBXBasiccoreStructV02.dtd">'
 _BLANKS = re.compile(r"[\t\r\n]+")
-
-
-def _meta(term: Term) -> str:
-    parts = []
-    if term.status != "approved":
-        parts.append(f"status={term.status}")
-    if term.case_sensitive:
-        parts.append("case_sensitive=true")
-    if term.forbidden_everywhere:
-        parts.append("forbidden_everywhere=true")
-    return "duizhao: " + "; ".join(parts) if parts else ""
 
 
 def build_tbx2(terms: Iterable[Term], *, source_lang: str = "zh-CN", target_lang: str = "en",
@@ -64,7 +53,7 @@ def build_tbx2(terms: Iterable[Term], *, source_lang: str = "zh-CN", target_lang
             el(entry, "admin", term.source, type="source")
         if term.note:
             el(entry, "note", term.note)
-        if meta := _meta(term):
+        if meta := meta_note(term):
             el(entry, "note", meta)
         zh = el(entry, "langSet", **{XML_LANG: source_lang})
         _tig(el, zh, term.zh, "preferred" if term.status != "deprecated" else "superseded")
@@ -102,7 +91,7 @@ def termbase_rows(terms: Iterable[Term], *, source_lang: str = "zh-CN",
     rows: list[list[object]] = []
     terms = list(terms)
     for term, concept in zip(terms, concept_ids(terms), strict=True):
-        note = "\n".join(p for p in (term.note, _meta(term)) if p)
+        note = "\n".join(p for p in (term.note, meta_note(term)) if p)
         for rendering, status in rendering_statuses(term):
             rows.append([concept, term.domain, note, term.source, term.zh, rendering, status == "preferred",
                          status == "deprecated", status, term.case_sensitive])

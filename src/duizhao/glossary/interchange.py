@@ -53,3 +53,15 @@ def rendering_statuses(term: Term) -> list[tuple[str, str]]:
     out += [(variant, ADMITTED) for variant in term.variants]
     out += [(forbidden, DEPRECATED) for forbidden in term.forbidden]
     return out
+
+
+def meta_note(term: Term) -> str:
+    """What a TBX-Basic entry has no field for (status, case sensitivity, forbidden everywhere), as one note."""
+    parts = []
+    if term.status != "approved":
+        parts.append(f"status={term.status}")
+    if term.case_sensitive:
+        parts.append("case_sensitive=true")
+    if term.forbidden_everywhere:
+        parts.append("forbidden_everywhere=true")
+    return "duizhao: " + "; ".join(parts) if parts else ""
