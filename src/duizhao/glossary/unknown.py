@@ -21,18 +21,19 @@ from ..script import match_key_zh, normalise_en
 
 _CJK = r"\u3400-\u9fff\uf900-\ufaff"
 # a quoted expression: short (a slogan, not a quoted sentence), no sentence punctuation inside
-_QUOTED = re.compile(rf"[“「『\"‘]([0-9A-Za-z{_CJK}＋+×·\-—～~、]{{2,12}})[”」』\"’]")
-_NUMERAL = "两二三四五六七八九十双"
-# 两个确立, 四个意识, 三大攻坚战, 五位一体 (the formula word runs to the next punctuation, at most 4 characters)
-_COUNTERS = "个大项条位型链步"
-_FORMULA = re.compile(rf"([{_NUMERAL}])([{_COUNTERS}])([{_CJK}]{{2,}})")
+_QUOTED = re.compile(rf"[“「『\"‘]([0-9A-Za-z{_CJK}＋+×\-—～~、]{{2,12}})[”」』\"’]")
+_NUMERAL = "两三四五六七八九十"
+# 两个确立, 四个意识, 三大攻坚战: a numeral, 个 or 大, and a word of 2-4 characters that stands alone
+# (punctuation, the end of the text or 的/和/与/及 follows), so that 两个女孩在… or 三大技术突破 is
+# not taken for a slogan; quoted formulas (“八型八地”) are found as quoted expressions
+_COUNTERS = "个大项条位型链步"  # after a numeral, they open a quoted formula (“四步走”)
+_FORMULA = re.compile(rf"(?<![{_NUMERAL}])([{_NUMERAL}])([个大])([{_CJK}]{{2,4}}?)(?=$|[^{_CJK}]|[的和与及])")
 _N_PLUS_M = re.compile(r"(?<![0-9A-Za-z.])([0-9]{1,2}|N)\s*[+＋]\s*([0-9]{1,2}|N)(?![0-9A-Za-z.%])")
 # counted things, not slogans: 两个月, 三个方面, 两个百分点, 三大洲…
 _ORDINARY = frozenset((
     "月", "小时", "方面", "百分点", "层次", "阶段", "国家", "城市", "地区", "部分", "问题", "环节", "领域",
-    "年度", "季度", "星期", "工作日", "以上", "以下", "左右", "多月", "洲", "洋", "类", "批", "轮", "种",
+    "年度", "季度", "星期", "工作日", "以上", "以下", "左右", "多", "洲", "洋", "类", "批", "轮", "种", "人",
 ))
-_STOP_AFTER = "的和与及并等是在中上下了为对将把被从向到"
 _NUMBER_WORDS = {"两": "two", "二": "two", "双": "double", "三": "three", "四": "four", "五": "five", "六": "six",
                  "七": "seven", "八": "eight", "九": "nine", "十": "ten"}
 _EN_QUOTED = re.compile(r"[\"“‘']([^\"“”‘’']{2,60})[\"”’']")
@@ -59,10 +60,9 @@ def candidates(zh: str) -> list[Candidate]:
         if re.search(rf"[{_CJK}0-9]", inner):
             found.append(Candidate(inner, m.start(1), m.end(1), "quoted"))
     for m in _FORMULA.finditer(zh):
-        word = _formula_word(m.group(3))
-        if word and not any(word.startswith(o) for o in _ORDINARY):
-            end = m.start(3) + len(word)
-            found.append(Candidate(zh[m.start():end], m.start(), end, "formula"))
+        word = m.group(3)
+        if not any(word.startswith(o) for o in _ORDINARY):
+            found.append(Candidate(m.group(0), m.start(), m.end(), "formula"))
     for m in _N_PLUS_M.finditer(zh):
         found.append(Candidate(m.group(0).replace(" ", ""), m.start(), m.end(), "formula"))
     found.sort(key=lambda c: (c.start, c.start - c.end))
@@ -72,15 +72,6 @@ def candidates(zh: str) -> list[Candidate]:
             continue  # a formula inside a quoted expression: the quotes give the slogan's extent
         kept.append(cand)
     return kept
-
-
-def _formula_word(run: str) -> str:
-    """The word of a numbered formula: up to a particle (攻坚战 of 攻坚战的胜利), else the whole run of
-    characters when it is short (毫不动摇 before a comma), else two (维护 of 维护更加自觉)."""
-    for i, ch in enumerate(run[:5]):
-        if i >= 2 and ch in _STOP_AFTER:
-            return run[:i]
-    return run if len(run) <= 4 else run[:2]
 
 
 def unknown_candidates(zh: str, covered: Sequence[tuple[int, int]]) -> list[Candidate]:
