@@ -58,11 +58,12 @@ def compare_pair(
     Protected spans are the glossary terms' ranges (十四五, 两个维护 and their renderings):
     the glossary check owns those numbers.
     """
-    if not has_figures(zh) and not has_digit(en):
-        return []  # cheap exit: no digit and no numeral character on either side
-    zq = extract_zh(zh)
+    # (each pre-check scans a whole side, so each runs at most once)
+    zq = extract_zh(zh) if has_figures(zh) else []
     if not zq and not has_digit(en):
-        return []  # nothing to account for, and only spelled-out numbers could be added: not worth a scan
+        # no figure in the Chinese and no digit in the English (the cheap exit when neither side has
+        # one): only spelled-out numbers could be added, which is not worth a scan
+        return []
     eq = extract_en(en)
     if zh_protected:
         zq = [q for q in zq if not _inside(q.span, zh_protected)]
@@ -138,14 +139,22 @@ def compare(zq: Sequence[Quantity], eq: Sequence[Quantity], en_text: str = "", z
         z_left = [q for q in z_left if not (q.kind == IDENTIFIER and _digits(q) in e_digits)]
     e_left = [q for q, used in zip(eq, e_used, strict=True)
               if not used and not q.weak and not any(r in z_seen for r in q.readings)]
-    # a month written without its day ("on July,"): a day may have been lost there
-    bare_month = any(q.kind == MONTH and (j + 1 == len(eq) or eq[j + 1].kind not in (DAY, ORDINAL))
-                     for j, q in enumerate(eq))
+    # a month written without its day ("on July,"): a day may have been lost there (asked only about a day left over)
+    bare_month = any(q.kind == DAY for q in z_left) and any(
+        q.kind == MONTH and (j + 1 == len(eq) or eq[j + 1].kind not in (DAY, ORDINAL)) for j, q in enumerate(eq))
     _explain(z_left, e_left, en_text, issues, bare_month=bare_month)
-    if zh_text:
-        _counts(zq, z_used, eq, e_used, zh_text, en_text, issues)
-        _ordinals(zq, z_used, eq, e_used, zh_text, en_text, issues)
-        _years(zq, eq, e_used, zh_text, issues)
+    if zh_text and not all(e_used):
+        # what is left once the weak figures are counted too: counts and ordinals stated on both
+        # sides, years the English adds
+        z_rest = [(q, False) for q, used in zip(zq, z_used, strict=True) if not used and q.weak]
+        e_rest = [(q, False) for q, used in zip(eq, e_used, strict=True) if not used]
+        if z_rest:
+            zr, zu = [q for q, _ in z_rest], [False] * len(z_rest)
+            er, eu = [q for q, _ in e_rest], [False] * len(e_rest)
+            _counts(zr, zu, er, eu, zh_text, en_text, issues)
+            _ordinals(zr, zu, er, eu, zh_text, en_text, issues)
+        if any(q.kind == YEAR for q, _ in e_rest):
+            _years(zq, eq, e_used, zh_text, issues)
     if en_text and any(i.code == MISMATCH and i.zh_span is None for i in issues):
         issues[:] = [i for i in issues if not _conversion_note(i, eq, e_used, en_text)]
     return issues

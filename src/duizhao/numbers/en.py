@@ -19,7 +19,7 @@ from fractions import Fraction
 from functools import lru_cache
 from typing import Any
 
-from .common import ROMAN, alternation, read_arabic, share_range, ymd_date
+from .common import ROMAN, alternation, figure, read_arabic, share_range, ymd_date
 from .model import (
     CARDINAL,
     CLASS_OF,
@@ -98,8 +98,9 @@ _HEDGE_FIRST = "".join(sorted({hedge[0] for hedge in _HEDGES}))  # a cheap test 
 # start with a digit (see ``alternation``).
 _FORMS: tuple[tuple[bool, str], ...] = (
     # the first half (H1), the third quarter (Q3), the first six months: halves and quarters of the year
-    (True, r"(?P<period>\b(?:first|second|third|fourth|1st|2nd|3rd|4th|next|latter|later)\s+(?:quarter|half)\b(?![-s])"
-           r"|\bfirst\s+six\s+months\b|(?-i:\bQ[1-4]\b|\bH[12]\b))"),
+    # (the first lookahead restates what each branch starts with: most figures start with another digit)
+    (True, r"(?P<period>(?=[1-4][snrt][tdh]\s|[fstnlqh])\b(?:(?:first|second|third|fourth|1st|2nd|3rd|4th|next"
+           r"|latter|later)\s+(?:quarter|half)\b(?![-s])|first\s+six\s+months\b|(?-i:Q[1-4]\b|H[12]\b)))"),
     (True, r"(?P<ymd>(?<![\d.])(?:19|20)\d\d(?P<ymdsep>[./-])(?:1[0-2]|0?[1-9])(?P=ymdsep)(?:3[01]|[12]\d|0?[1-9])"
            r"(?![\d.]))"),
     (True, r"(?P<model>(?<![\d.])\d+(?:\.\d+){2,})"),  # 424.10.0.20: a model or version number
@@ -300,8 +301,9 @@ def _ordinal_words(text: str) -> Decimal:
 def extract_en(text: str) -> list[Quantity]:
     """Every quantity in an English sentence, in order of appearance."""
     out: list[Quantity] = []
+    readers = _READERS
     for m in _tokens(text):
-        q = _quantity(m, text)
+        q = readers[m.lastgroup](m, text)
         if q is None:
             continue
         if isinstance(q, list):
@@ -334,9 +336,8 @@ Reader = Callable[[re.Match[str], str], Read]
 
 
 def _one(value: Number | str, kind: str, m: re.Match[str], cls: str = "n", **fields: Any) -> Quantity:
-    """The quantity a whole match stands for, read under one comparison class unless ``readings`` says more."""
-    fields.setdefault("readings", ((cls, value),))
-    return Quantity(value=value, kind=kind, span=m.span(), text=m[0], **fields)
+    """The quantity a whole match stands for."""
+    return figure(value, kind, m.span(), m[0], cls, **fields)
 
 
 def _ymd(m: re.Match[str], text: str) -> Read:

@@ -21,7 +21,7 @@ from fractions import Fraction
 from functools import lru_cache
 from typing import Any
 
-from .common import ROMAN, alternation, read_arabic, share_range, ymd_date
+from .common import ROMAN, alternation, figure, read_arabic, share_range, ymd_date
 from .model import (
     CARDINAL,
     DAY,
@@ -93,9 +93,11 @@ _FORMS: tuple[tuple[bool, str], ...] = (
             r"(?=连(?:增|涨|降|跌|冠|胜|丰|升|减|降|创新高|破))"),
     # 上半年 / 下半年, 一季度 / 第三季度 (not 前三季度 or 一至三季度: counts of quarters)
     (False, r"(?P<halfyear>[上下]半年)"),
-    (True, r"(?P<quarter>(?<![前至到、~\-])第?[一二三四1-4]季度)"),
-    (True, r"(?P<hedge>不会超过|不能超过|不超过|不低于|不高于|不少于|不到|不足|将近|接近|(?<!最)近|大约"
-           r"|(?<![节制预签邀合公条契违履])约|超过|超|逾|至少|多达|高于|低于|最多|最高)?"
+    (False, r"(?P<quarter>(?<![前至到、~\-])第?[一二三四]季度)"),
+    # (the lookahead holds the hedges' first characters: most figures have none, and one test
+    # spares trying every hedge at every figure)
+    (True, r"(?P<hedge>(?=[不将接近大约超逾至多高低最])(?:不会超过|不能超过|不超过|不低于|不高于|不少于|不到|不足|将近"
+           r"|接近|(?<!最)近|大约|(?<![节制预签邀合公条契违履])约|超过|超|逾|至少|多达|高于|低于|最多|最高))?"
            r"(?:(?P<pctp>百分之|千分之)(?P<pctn>" + _NUM + r")"
            # (a numeral only holds characters of _NUM_CHARS, so 分之 must follow their run: tested first)
            r"|(?=[" + _NUM_CHARS + r"]*+分之)(?P<fden>" + _NUM + r")分之(?P<fnum>" + _NUM + r")"
@@ -106,6 +108,11 @@ _FORMS: tuple[tuple[bool, str], ...] = (
 _TOKEN = alternation(_FORMS)
 # What _TOKEN matches where the folded text has an ASCII digit, without trying the forms of words
 _DIGIT_TOKEN = alternation(_FORMS, digits_only=True)
+# ... and where it has a numeral in characters (一, 两, 十): the forms that can start with one
+# (一半, 十四五, 六中全会, 九连增, 一季度, and the numerals with their hedges, which start with a word
+# or a numeral, so only the numeral can match here)
+_CN_FIRST = frozenset(_D + "十拾廿卅")
+_CN_TOKEN = alternation(_FORMS, only=("half", "plan", "plenum", "streak", "quarter", "hedge"))
 
 _TAIL = re.compile(
     r"(?P<h1>余|多|来|几)?\s?(?P<unit>世纪|个?百分点|个?基本?点|%|倍|周年|届|个多?月|月份|月|年代|年|日|号|点半|点(?!多)"
@@ -166,10 +173,11 @@ _START = re.compile(f"[{_PLAIN_START}大上下数几不成高低至过将接多�
 def _tokens(folded: str) -> list[re.Match[str]]:
     """The matches ``_TOKEN.finditer(folded)`` yields, found by trying _TOKEN only where one can start."""
     out = []
-    search, match, digit_match, pos = _START.search, _TOKEN.match, _DIGIT_TOKEN.match, 0
+    search, match, digit_match, cn_match, pos = _START.search, _TOKEN.match, _DIGIT_TOKEN.match, _CN_TOKEN.match, 0
     while (start := search(folded, pos)) is not None:
         at = start.start()
-        m = (digit_match if "0" <= folded[at] <= "9" else match)(folded, at)
+        first = folded[at]
+        m = (digit_match if "0" <= first <= "9" else cn_match if first in _CN_FIRST else match)(folded, at)
         if m is None:
             pos = at + 1
         else:  # never empty: every alternative of _TOKEN reads at least one character
@@ -286,8 +294,10 @@ def extract_zh(text: str) -> list[Quantity]:
     # str.translate visits every character; most sentences have nothing to fold
     folded = text.translate(_FOLD) if _FOLDABLE.search(text) else text
     out: list[Quantity] = []
+    suffix_hedges: bool | None = None  # whether the text has a hedge _TAIL may not reach (人以上): tested once
+    readers = _READERS
     for m in _tokens(folded):
-        q = _quantity(m, folded, text)
+        q = readers[m.lastgroup](m, folded, text)
         if q is None:
             continue
         if isinstance(q, list):
@@ -295,8 +305,11 @@ def extract_zh(text: str) -> list[Quantity]:
             continue
         if out and _range_sep(folded, out[-1].span[1], q.span[0]):
             out[-1], q = share_range(out[-1], q)
-        if not q.hedge and q.kind in _HEDGED:
-            q = _hedge_apart(q, folded)
+        if not q.hedge and q.kind in _HEDGED and (suffix_hedges is not False or (
+                q.span[0] and folded[q.span[0] - 1] in _HEDGE_BEFORE_LAST)):
+            if suffix_hedges is None:
+                suffix_hedges = _SUFFIX_HEDGE_WORD.search(folded) is not None
+            q = _hedge_apart(q, folded, suffix_hedges)
         out.append(q)
     return out
 
@@ -310,7 +323,10 @@ _HEDGE_BEFORE_LAST = frozenset("过于到足近约超逾少达多高概致 \u300
 _HEDGE_AFTER = re.compile(f"[{''.join(sorted(_MEASURE))}]{{0,2}}(左右|以上|以下|上下|前后|以内)")
 
 
-def _hedge_apart(q: Quantity, folded: str) -> Quantity:
+_SUFFIX_HEDGE_WORD = re.compile("左右|以上|以下|上下|前后|以内")
+
+
+def _hedge_apart(q: Quantity, folded: str, suffix_hedges: bool) -> Quantity:
     """``q`` with the hedge written apart from it, if any (its span stays the figure's)."""
     start, end = q.span
     hedge = ""
@@ -318,7 +334,7 @@ def _hedge_apart(q: Quantity, folded: str) -> Quantity:
         before = _HEDGE_BEFORE.search(folded, max(0, start - 4), start)
         if before is not None:
             hedge = _HEDGE_PREFIX.get(before[0].strip(), "")
-    if not hedge and end < len(folded):
+    if not hedge and suffix_hedges and end < len(folded):
         after = _HEDGE_AFTER.match(folded, end)
         if after is not None:
             hedge = _HEDGE_SUFFIX[after[1]]
@@ -339,12 +355,11 @@ Reader = Callable[[re.Match[str], str, str], "Quantity | list[Quantity] | None"]
 Read = Quantity | list[Quantity] | None
 
 
-def _one(value: Number | str, kind: str, m: re.Match[str], source: str, cls: str = "n", **fields: Any) -> Quantity:
-    """The quantity a whole match stands for, read under one comparison class unless ``readings`` says more."""
+def _one(value: Number | str, kind: str, m: re.Match[str], source: str, cls: str = "n", *, text: str = "",
+         **fields: Any) -> Quantity:
+    """The quantity a whole match stands for (its text from the unfolded ``source``)."""
     start, end = m.span()
-    fields.setdefault("readings", ((cls, value),))
-    fields.setdefault("text", source[start:end])
-    return Quantity(value=value, kind=kind, span=(start, end), **fields)
+    return figure(value, kind, (start, end), text or source[start:end], cls, **fields)
 
 
 def _ymd(m: re.Match[str], folded: str, text: str) -> Read:
@@ -414,8 +429,7 @@ def _halfyear(m: re.Match[str], folded: str, text: str) -> Read:  # 上半年 = 
 
 
 def _quarter(m: re.Match[str], folded: str, text: str) -> Read:  # 一季度 = the first quarter (Q1)
-    digit = m["quarter"][-3]
-    return _one(Decimal(int(digit) if digit.isdigit() else _DIGIT[digit]), QUARTER, m, text, "quarter")
+    return _one(Decimal(_DIGIT[m["quarter"][-3]]), QUARTER, m, text, "quarter")
 
 
 def _prefix_hedge(m: re.Match[str]) -> Hedge:
