@@ -1,5 +1,8 @@
 """Brackets and quotes: ``bracket-unbalanced`` and ``quote-unbalanced`` (a pair opened and not
-closed, or the reverse) and ``title-unmarked`` (a Chinese book title 《…》 with no title in the English).
+closed, or the reverse) and ``title-unmarked`` (a Chinese book title 《…》 with no title in the
+English: where CC-CEDICT glosses find the title's translation it must be quoted or capitalised
+there, otherwise the English must have as many quoted or capitalised runs as the Chinese has
+titles).
 
 Brackets are counted by family, not by shape: （ closed by ) is balanced (a width slip, not a
 missing bracket), and so are 【…] and 〔…】. Quotation marks are where segments mislead: a
@@ -151,6 +154,56 @@ _SMALL = r"(?:of|the|in|on|for|a|an|to|with|at|by|from|de|la)"
 _CAPS = re.compile(rf"{_CAP}(?:\s+(?:{_SMALL}\s+)*{_CAP})*")
 
 
+_EN_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+
+
+def title_marked(title: str, en: str) -> bool | None:
+    """Whether the English words that translate ``title`` (by CC-CEDICT glosses) are quoted or
+    capitalised: True / False, or None when the translation cannot be found.
+
+    The translation is a run of English words (at most two more than the title has dictionary
+    words) holding glosses of two of its words (of its one word, for a one-word title): a single
+    gloss met somewhere ("statute" in "stated") is chance, not a translation.
+    """
+    from ..lexicon import Lexicon
+
+    lexicon = Lexicon.load()
+    if lexicon is None:
+        return None
+    words = lexicon.words(title)
+    glosses = [{stem for stem in lexicon.stems(word)} for word in words]
+    if not glosses:
+        return None
+    tokens = list(_EN_WORD.finditer(en))
+    hits = [(i, {k for k, stems in enumerate(glosses) if m.group().lower()[:5] in stems})
+            for i, m in enumerate(tokens) if len(m.group()) >= 3]
+    hits = [(i, found) for i, found in hits if found]
+    need = min(2, len(glosses))
+    width = len(glosses) + 2
+    quoted = [m.span() for m in _QUOTED.finditer(en)]
+    outcomes = set()
+    for start, _ in hits:
+        window = [(i, found) for i, found in hits if start <= i < start + width]
+        if len(set().union(*(found for _, found in window))) < need:
+            continue
+        outcome = "plain"
+        for i, _ in window:
+            m = tokens[i]
+            before = en[: m.start()].rstrip()
+            if any(a <= m.start() < b for a, b in quoted) or (
+                    m.group()[0].isupper() and before and before[-1] not in ".!?:\"“‘("):
+                outcome = "marked"
+                break
+            if m.group()[0].isupper():
+                outcome = "start"  # a sentence's first word is capitalised anyway: it says nothing
+        outcomes.add(outcome)
+    if "marked" in outcomes:
+        return True
+    if "start" in outcomes or not outcomes or quoted:
+        return None  # unknown; a quotation elsewhere may be the title in other words
+    return False
+
+
 def english_titles(en: str) -> int:
     """How many things in ``en`` could be a title: quoted spans and capitalised runs.
 
@@ -195,8 +248,18 @@ class TitleUnmarked(PairRule):
                 yield self.finding(ctx, f"{m.group()} does not appear in the English as {m.group(1).strip()!r}",
                                    spans=[Span("zh", m.start(), m.end())], data={"title": m.group(1)})
         others = [m for m in titles if not m.group(1).isascii()]
-        if others and english_titles(seg.en) < len({m.group() for m in others}):
-            shown = ", ".join(dict.fromkeys(m.group() for m in others))
+        if not others:
+            return
+        # a title whose translation can be found must be quoted or capitalised there; the others
+        # are counted against the quoted and capitalised runs the English has
+        verdicts = {m.group(): title_marked(m.group(1), seg.en) for m in others}
+        unmarked = [m for m in others if verdicts[m.group()] is False]
+        unknown = {m.group() for m in others if verdicts[m.group()] is None}
+        if unknown and english_titles(seg.en) < len(unknown) + sum(v is True for v in verdicts.values()):
+            unmarked += [m for m in others if m.group() in unknown]
+        if unmarked:
+            unmarked.sort(key=lambda m: m.start())
+            shown = ", ".join(dict.fromkeys(m.group() for m in unmarked))
             yield self.finding(ctx, f"{shown} has no title in the English (quote it or use title case)",
-                               spans=[Span("zh", m.start(), m.end()) for m in others],
-                               data={"titles": [m.group(1) for m in others]})
+                               spans=[Span("zh", m.start(), m.end()) for m in unmarked],
+                               data={"titles": [m.group(1) for m in unmarked]})
