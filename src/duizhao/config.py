@@ -39,9 +39,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .errors import UsageError
+from .errors import InputError, UsageError
 from .model import Severity
-from .textio import as_typed
+from .textio import as_typed, require_regular_file
 
 FAIL_ON = ("error", "warning", "info", "never")
 KEYS = {"corpus", "glossary", "select", "ignore", "fail-on", "baseline", "severity", "proposed-severity",
@@ -93,8 +93,13 @@ def _has_duizhao_table(pyproject: Path) -> bool:
 
 def load_config(path: Path | None = None, *, start: Path | None = None) -> Config:
     """The configuration in ``path`` (``--config``), else the one ``find_config`` finds, else defaults."""
-    if path is not None and not path.is_file():
+    if path is not None and not path.exists():
         raise UsageError("configuration file not found", file=str(path))
+    if path is not None:
+        try:
+            require_regular_file(path)  # a FIFO would block the read forever
+        except InputError as exc:
+            raise UsageError(exc.message, file=str(path)) from None
     file = path or find_config(start)
     if file is None:
         return Config()

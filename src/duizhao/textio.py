@@ -13,7 +13,7 @@ import os
 import stat
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
@@ -79,11 +79,61 @@ def _no_bom_utf16_hint(head: bytes) -> str:
     return " (it may be GBK/GB18030: re-save it as UTF-8 or pass --encoding gb18030)"
 
 
+def require_regular_file(path: str | Path) -> None:
+    """Refuse, before anything opens it, what is not a regular file.
+
+    A FIFO with no writer blocks ``open`` forever and ``/dev/zero`` never ends, so devices,
+    FIFOs and sockets (also through a symlink) are input errors, as are a missing file, a
+    dangling symlink and a name the system refuses (too long, a NUL byte).
+    """
+    file = str(path)
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        raise InputError("dangling symbolic link (its target does not exist)" if os.path.islink(path)
+                         else "no such file", file=file) from None
+    except (OSError, ValueError) as exc:
+        raise InputError(f"cannot open: {getattr(exc, 'strerror', None) or exc}", file=file) from None
+    if stat.S_ISDIR(st.st_mode):
+        raise InputError("is a directory, expected a file", file=file)
+    if not stat.S_ISREG(st.st_mode):
+        kind = "a FIFO" if stat.S_ISFIFO(st.st_mode) else "a device" if stat.S_ISCHR(st.st_mode) or \
+            stat.S_ISBLK(st.st_mode) else "a socket" if stat.S_ISSOCK(st.st_mode) else "not a file"
+        raise InputError(f"not a regular file ({kind}); duizhao reads regular files only", file=file)
+
+
+def files_under(root: str | Path, suffixes: Collection[str]) -> list[Path]:
+    """The files under the directory ``root`` whose suffix is in ``suffixes``, sorted.
+
+    Names starting with ``.`` (files and directories) are passed over. Nothing else is: a
+    directory that cannot be read and a symlink whose target is missing are ``InputError``s
+    naming them, since skipping them would check less than the user asked for without a word.
+    Symlinked directories are followed once (a link loop is not walked twice).
+    """
+    def refuse(exc: OSError) -> None:
+        raise InputError(f"cannot read directory: {exc.strerror}", file=exc.filename)
+
+    found: list[Path] = []
+    seen: set[str] = set()
+    for directory, dirnames, filenames in os.walk(root, onerror=refuse, followlinks=True):
+        real = os.path.realpath(directory)
+        if real in seen:
+            dirnames[:] = []
+            continue
+        seen.add(real)
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in filenames:
+            if name.startswith(".") or Path(name).suffix.lower() not in suffixes:
+                continue
+            path = Path(directory, name)
+            if os.path.islink(path) and not os.path.exists(path):
+                raise InputError("dangling symbolic link (its target does not exist)", file=str(path))
+            found.append(path)
+    return sorted(found)
+
+
 def _check_readable(path: Path) -> None:
-    if not path.exists():
-        raise InputError("no such file", file=str(path))
-    if path.is_dir():
-        raise InputError("is a directory, expected a file", file=str(path))
+    require_regular_file(path)
 
 
 @contextmanager

@@ -47,7 +47,7 @@ def no_parsing(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def entries(root: Path) -> list[Path]:
-    return sorted(root.glob("glossary-*.pickle"))
+    return sorted(root.glob("glossary-*.json"))
 
 
 @pytest.mark.parametrize("target", ["file", "directory"])
@@ -146,7 +146,7 @@ def test_cache_dir(monkeypatch, env, expected):
     assert (str(found) if found else None) == (str(Path(expected).expanduser()) if expected else None)
 
 
-def test_entry_of_another_user_is_not_unpickled(cache_root, glossary_file, monkeypatch):
+def test_entry_of_another_user_is_not_read(cache_root, glossary_file, monkeypatch):
     fresh = load_glossary(glossary_file)
     parsed = []
     real = load._load_files
@@ -154,6 +154,57 @@ def test_entry_of_another_user_is_not_unpickled(cache_root, glossary_file, monke
     assert load_glossary(glossary_file) == fresh and not parsed  # our own entry: a hit
     monkeypatch.setattr(cache.os, "getuid", lambda: 4242, raising=False)  # the entry now "belongs" to another user
     assert load_glossary(glossary_file) == fresh and parsed == [1]
+
+
+class _Bomb:
+    """Unpickling this runs code: the test fails if the cache ever unpickles anything."""
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_explode, ())
+
+
+def _explode() -> None:
+    raise AssertionError("the cache unpickled a planted file")
+
+
+def test_planted_pickle_is_never_unpickled(cache_root, glossary_file, monkeypatch):
+    import pickle
+
+    fresh = load_glossary(glossary_file)
+    [entry] = entries(cache_root)
+    slot = entry.with_suffix(".pickle")  # the old format's name for this very slot
+    bomb = pickle.dumps(_Bomb())
+    slot.write_bytes(bomb)
+    key = entry.read_bytes()[len(cache._MAGIC):len(cache._MAGIC) + 32]
+    entry.write_bytes(key + bomb)  # the old layout (key, then pickle) under the new name, too
+    monkeypatch.setattr(pickle, "loads", lambda *a, **k: _explode())
+    monkeypatch.setattr(pickle, "load", lambda *a, **k: _explode())
+    assert load_glossary(glossary_file) == fresh  # a miss, then a fresh load and a data entry
+    assert entries(cache_root)[0].read_bytes().startswith(cache._MAGIC)
+    assert not slot.exists()  # old-format entries are pruned, unread
+
+
+def test_entry_naming_a_foreign_type_is_a_miss(cache_root, glossary_file):
+    import hashlib
+
+    fresh = load_glossary(glossary_file)
+    [entry] = entries(cache_root)
+    data = entry.read_bytes()
+    head = len(cache._MAGIC) + 32
+    payload = b'{"$r": "Popen", "v": [["sh", "-c", "touch pwned"]]}'
+    entry.write_bytes(data[:head] + hashlib.sha256(payload).digest() + payload)  # a valid checksum
+    assert load_glossary(glossary_file) == fresh
+    assert not (Path.cwd() / "pwned").exists()
+
+
+def test_entry_with_a_wrong_checksum_is_a_miss(cache_root, glossary_file):
+    fresh = load_glossary(glossary_file)
+    [entry] = entries(cache_root)
+    data = bytearray(entry.read_bytes())
+    data[-2] ^= 1  # one bit of the JSON: still plausible JSON, but not what was written
+    entry.write_bytes(bytes(data))
+    assert load_glossary(glossary_file) == fresh
+    assert entry.read_bytes() != bytes(data)
 
 
 def test_leftovers_of_a_killed_run_are_swept(cache_root, tmp_path):

@@ -17,6 +17,7 @@ of those terms belong to the glossary check, so their spans are passed as protec
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Callable, Iterable
 from functools import cache
@@ -27,6 +28,26 @@ from ..numbers.model import APPROX, MISMATCH, NumberIssue
 from .base import PairContext, PairRule
 
 _cache = threading.local()
+
+#: figures (runs of digits, counted in linear time) a pair may hold before it is not compared:
+#: the comparison grows faster than linearly, and 20,000 figures on one line took 22 s
+MAX_FIGURES_PER_PAIR = 1000
+_DIGIT_RUN = re.compile(r"\d+")
+_ZH_FIGURE_RUN = re.compile("[\\d〇零一二三四五六七八九十百千万亿两壹贰叁肆伍陆柒捌玖拾佰仟萬億]+")
+
+
+def _too_many_figures(zh: str, en: str) -> NumberIssue | None:
+    counts = []
+    for text, pattern in ((zh, _ZH_FIGURE_RUN), (en, _DIGIT_RUN)):
+        count = 0
+        for count, _ in enumerate(pattern.finditer(text), start=1):
+            if count > MAX_FIGURES_PER_PAIR:
+                break
+        counts.append(count)
+    if max(counts) <= MAX_FIGURES_PER_PAIR:
+        return None
+    return NumberIssue(MISMATCH, f"over {MAX_FIGURES_PER_PAIR} figures on one side of this pair: not compared;"
+                       " split the segment or check its figures by hand", None, None)
 
 
 @cache
@@ -64,7 +85,10 @@ def pair_issues(ctx: PairContext) -> list[NumberIssue]:
                 continue  # a term without figures cannot explain any
             zh_protected.append((hit.start, hit.end))
             en_protected.extend((en_hit.start, en_hit.end) for en_hit in ctx.en_hits(hit.term))
-    if has_figures(zh) or has_digit(seg.en):
+    too_many = _too_many_figures(zh, seg.en)
+    if too_many is not None:
+        issues = [too_many]
+    elif has_figures(zh) or has_digit(seg.en):
         issues = compare_pair(zh, seg.en, zh_protected=zh_protected, en_protected=en_protected)
     else:
         issues = []  # what compare_pair says at once

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -11,6 +12,27 @@ import typer
 from ..errors import DuizhaoError
 from ..outputs import refuse_overwriting_inputs
 from ._app import app, exits_after_command, fail
+
+#: ``--jobs`` above this many processes per core only adds start-up time and memory
+JOBS_PER_CORE = 2
+MAX_JOBS = 64
+
+
+def _sane_jobs(jobs: int | None, engine: str) -> int:
+    """``--jobs`` (default: the cores), capped at twice the cores and at most 64, with a note on stderr.
+
+    ``--jobs 1000`` used to start about 960 processes; findings never depend on N, so a cap
+    only saves memory. A Dask cluster (``--engine dask``) is not this machine: not capped.
+    """
+    from ..parallel import default_jobs  # lazily, like the engine (``duizhao --help``)
+
+    if jobs is None:
+        return default_jobs()
+    limit = min(MAX_JOBS, JOBS_PER_CORE * default_jobs())
+    if engine == "local" and jobs > limit:
+        print(f"duizhao: note: --jobs {jobs} is more than twice the cores (or 64); using {limit}", file=sys.stderr)
+        return limit
+    return jobs
 
 
 @app.command()
@@ -77,7 +99,6 @@ def check(
 ) -> None:
     """Check corpus pairs: glossary terms, figures, consistency. Exit 0 clean, 1 findings, 2 bad input."""
     # the engine loads here, not with the command list (``duizhao --help``)
-    from ..parallel import default_jobs
     from ..progress import progress_bar
     from ..report import formatter_class
     from ..runner import DEFAULT_CORPUS, DEFAULT_GLOSSARY, CheckRequest, run_check
@@ -94,7 +115,7 @@ def check(
                                fail_on=settled.fail_on, select=settled.select, ignore=settled.ignore,
                                severities=settled.severities, proposed_severity=settled.proposed_severity,
                                rule_options=settled.config.rule_options,
-                               jobs=default_jobs() if jobs is None else jobs, engine=engine, scheduler=scheduler)
+                               jobs=_sane_jobs(jobs, engine), engine=engine, scheduler=scheduler)
         step_summary = os.environ.get("GITHUB_STEP_SUMMARY", "") if summary is None else ""
         summary_to = summary if summary is not None else (Path(step_summary) if step_summary else None)
         refuse_overwriting_inputs(

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from ..errors import InputError, UsageError
 from ..model import Segment
+from ..textio import files_under
 from .base import (
     ConfigurableReader,
     CountingReader,
@@ -101,18 +102,20 @@ def writer_for(format_name: str | None, path: Path) -> Writer:
 
 
 def expand_paths(paths: Sequence[Path]) -> list[Path]:
-    """Files to read: named files as given, directories searched recursively for known extensions."""
+    """Files to read: named files as given, directories searched recursively for known extensions
+    (an unreadable directory or a dangling symlink among them is an error, not skipped)."""
     known = _by_extension(READERS)
     files: list[Path] = []
     for path in paths:
         if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in known
-                           and not p.name.startswith("."))
+            found = files_under(path, known)
             if not found:
                 raise InputError(f"no bitext files here (looked for {', '.join(sorted(known))})", file=str(path))
             files.extend(_drop_secondary(found))
         elif path.exists():
             files.append(path)
+        elif path.is_symlink():
+            raise InputError("dangling symbolic link (its target does not exist)", file=str(path))
         else:
             raise InputError("no such file or directory", file=str(path))
     return files

@@ -22,6 +22,11 @@ cell are split on one character (memoQ's "Split alternatives in field by"), here
 
 Written as UTF-8 with a BOM and CRLF line ends (what Excel, memoQ and MultiTerm detect as
 Unicode without asking); read back with or without the BOM.
+
+Formula injection: a spreadsheet runs a cell that starts with ``=``, ``+``, ``-`` or ``@`` (or a
+tab or CR before them) as a formula. As OWASP recommends, such a cell is written with a leading
+``'`` (shown as text, not computed); reading strips that one quote again, so export and import
+round-trip.
 """
 
 from __future__ import annotations
@@ -49,6 +54,18 @@ _ALIASES = {
 }
 
 
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(cell: str) -> str:
+    """``cell`` with a leading ``'`` when a spreadsheet would run it as a formula (OWASP)."""
+    return "'" + cell if cell.startswith(_FORMULA_STARTS) else cell
+
+
+def _restore(cell: str) -> str:
+    return cell[1:] if cell.startswith("'") and cell[1:2] and cell[1:].startswith(_FORMULA_STARTS) else cell
+
+
 def write_csv(terms: Iterable[Term], path: Path) -> int:
     """Write ``terms`` in the layout above; returns the number of rows written."""
     count = 0
@@ -62,9 +79,10 @@ def write_csv(terms: Iterable[Term], path: Path) -> int:
                     raise FormatError(f"{term.zh}: rendering {text!r} contains {SPLIT!r}, the CSV alternative "
                                       "separator; export this glossary as TBX instead", file=term.file,
                                       line=term.line)
-            writer.writerow([term.zh, term.en, SPLIT.join(term.variants), SPLIT.join(term.forbidden), term.domain,
-                             term.note, term.source, term.status, "yes" if term.case_sensitive else "no",
-                             "yes" if term.forbidden_everywhere else "no", approved_status(term), concept])
+            writer.writerow([neutralise(cell) for cell in (
+                term.zh, term.en, SPLIT.join(term.variants), SPLIT.join(term.forbidden), term.domain,
+                term.note, term.source, term.status, "yes" if term.case_sensitive else "no",
+                "yes" if term.forbidden_everywhere else "no", approved_status(term), concept)])
             count += 1
     return count
 
@@ -93,7 +111,7 @@ def read_csv(path: Path, *, encoding: str | None = None) -> list[Term]:
             line = reader.line_num
             if not any(cell.strip() for cell in row):
                 continue
-            cells = {name: (row[i].strip() if i < len(row) else "") for i, name in enumerate(names)}
+            cells = {name: (_restore(row[i]).strip() if i < len(row) else "") for i, name in enumerate(names)}
             zh, en = cells.get("Chinese_PRC", ""), cells.get("English", "")
             if not zh or not en:
                 raise FormatError("row has no Chinese term or no English rendering", file=file, line=line)

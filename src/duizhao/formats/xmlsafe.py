@@ -1,4 +1,4 @@
-"""The one lxml parser configuration duizhao uses for XML input (TMX, XLIFF), hardened.
+"""The one lxml parser configuration duizhao uses for XML input (TMX, XLIFF, TBX), hardened.
 
 Translation memories arrive from strangers, so XML input must never read a file, open a
 connection or expand an entity bomb. Three layers guarantee it:
@@ -26,7 +26,7 @@ from pathlib import Path
 from lxml import etree
 
 from ..errors import EncodingError, FormatError, InputError
-from ..textio import text_encoding
+from ..textio import require_regular_file, text_encoding
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
@@ -121,6 +121,7 @@ def iterparse(path: Path, *, events: tuple[str, ...] = ("start", "end"),
     Every parse failure becomes a ``FormatError`` (or ``EncodingError``) naming file and line.
     """
     file = str(path)
+    require_regular_file(path)
     try:
         with open(path, "rb") as handle:
             head = handle.read(256)
@@ -147,6 +148,30 @@ def iterparse(path: Path, *, events: tuple[str, ...] = ("start", "end"),
         raise _syntax_error(exc, file) from None
     except LookupError:  # an encoding name libxml2 does not know
         raise EncodingError(f"libxml2 does not know the encoding {force!r}", file=file) from None
+
+
+def parse(path: Path, *, encoding: str | None = None) -> etree._ElementTree:
+    """The whole document at ``path`` (a termbase, small enough to hold), parsed with the same
+    options, encoding sniffing and refusals as ``iterparse``."""
+    file = str(path)
+    require_regular_file(path)
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(256)
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror}", file=file) from None
+    force = libxml_encoding(head, encoding)
+    if force is None and mislabelled_utf8(path, head):
+        force = "UTF-8"
+    parser = etree.XMLParser(encoding=force, **SAFE_OPTIONS)
+    try:
+        tree = etree.parse(file, parser)
+    except etree.XMLSyntaxError as exc:
+        raise _syntax_error(exc, file) from None
+    except LookupError:
+        raise EncodingError(f"libxml2 does not know the encoding {force!r}", file=file) from None
+    _refuse_entity_declarations(tree.getroot(), file)
+    return tree
 
 
 def _syntax_error(exc: etree.XMLSyntaxError, file: str) -> InputError:

@@ -1,7 +1,7 @@
 """A disk cache of loaded glossaries, so a 10,000-term glossary is not re-parsed by every run.
 
-Composing the YAML of a large glossary costs about a third of a second per process; unpickling
-the ``Glossary`` it produced costs a tenth of that. An entry is used only when it was stored
+Composing the YAML of a large glossary costs about a third of a second per process; reading
+back the ``Glossary`` it produced costs a fraction of that. An entry is used only when it was stored
 for exactly the same bytes of every glossary file, under the same paths, encoding argument,
 duizhao version, PyYAML, Python and loader source, so a hit returns what a fresh load would return —
 terms, problems, hash and all. Only successful loads are stored: a broken glossary raises the
@@ -14,29 +14,42 @@ old entry) and at most ``MAX_ENTRIES`` slots are kept, least recently used dropp
 
 Where: ``$DUIZHAO_CACHE_DIR``, else ``$XDG_CACHE_HOME/duizhao``, else ``~/.cache/duizhao``.
 ``DUIZHAO_NO_CACHE=1`` turns it off.
+
+An entry is data, never code: JSON of the glossary's records (terms, evidence, problems),
+after a header holding the key and the sha256 of the JSON. Decoding builds only the record
+types listed in ``_RECORDS`` from plain values, so whoever can write the cache directory (a
+CI cache restored from elsewhere) can at worst make a run miss the cache; pickles, the old
+format, are never read (they are pruned).
 """
 
 from __future__ import annotations
 
 import contextlib
+import dataclasses
+import enum
 import hashlib
+import json
 import os
-import pickle
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
+from types import MappingProxyType
+from typing import Any
 
+from .. import model
 from ..errors import OutputError
 from ..model import Glossary
 from ..textio import atomic_writer
 
 #: bumped when the layout of an entry changes
-SCHEMA = 1
+SCHEMA = 2
 #: glossary slots kept in the cache directory
 MAX_ENTRIES = 8
 _PREFIX = "glossary-"
-_SUFFIX = ".pickle"
+_SUFFIX = ".json"
+_MAGIC = b"duizhao-glossary-cache\n"
+_OLD_SUFFIXES = (".pickle",)  # earlier formats: pruned, never read
 
 
 def cache_dir() -> Path | None:
@@ -137,18 +150,23 @@ def _slot_name(path: Path, encoding: str | None) -> str:
 def _read(slot: Path, key: bytes) -> Glossary | None:
     try:
         with open(slot, "rb") as handle:
-            # unpickling runs code: only entries this user wrote (the directory is private too)
+            # entries another user wrote are not this user's cache (the directory is private too)
             if hasattr(os, "getuid") and os.fstat(handle.fileno()).st_uid != os.getuid():
                 return None
             data = handle.read()
     except OSError:  # no entry yet, or an unreadable one
         return None
-    # The key leads the file, so an entry for other bytes is rejected before anything is unpickled.
-    if not data.startswith(key):
+    # magic, the key, the sha256 of the payload, then the payload: an entry for other bytes, or
+    # one damaged anywhere, is rejected before its JSON is even parsed
+    head = len(_MAGIC) + len(key) + 32
+    if not data.startswith(_MAGIC + key) or len(data) < head:
+        return None
+    payload = data[head:]
+    if hashlib.sha256(payload).digest() != data[head - 32:head]:
         return None
     try:
-        glossary = pickle.loads(data[len(key):])
-    except Exception:  # a damaged entry can fail in any way unpickling can; reload
+        glossary = _decode(json.loads(payload))
+    except Exception:  # a damaged or foreign entry is a cache miss, whatever it holds
         return None
     if not isinstance(glossary, Glossary):
         return None
@@ -159,27 +177,66 @@ def _read(slot: Path, key: bytes) -> Glossary | None:
 
 def _write(directory: Path, slot: Path, key: bytes, glossary: Glossary) -> None:
     try:
-        payload = key + pickle.dumps(glossary, protocol=pickle.HIGHEST_PROTOCOL)
-    except Exception:  # an unpicklable glossary is simply not cached
+        payload = json.dumps(_encode(glossary), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    except (TypeError, ValueError, UnicodeError):  # a value the codec does not know: not cached
         return
+    data = _MAGIC + key + hashlib.sha256(payload).digest() + payload
     try:
         directory.mkdir(mode=0o700, parents=True, exist_ok=True)
-        # readers see the old entry or the new one, never half of one; a pickle is for its owner only
+        # readers see the old entry or the new one, never half of one
         with atomic_writer(slot, binary=True, file_mode=0o600) as handle:
-            handle.write(payload)
+            handle.write(data)
         _prune(directory)
     except (OSError, OutputError):  # read-only home, full disk, a file where the directory should be
         pass
 
 
+# -- the codec: records as {"$r": name, "v": [field values]}, tuples as arrays ---------------
+
+_RECORDS: dict[str, type] = {cls.__name__: cls for cls in (
+    model.Glossary, model.Term, model.Evidence, model.Finding, model.Location, model.Span)}
+_ENUMS: dict[str, type[enum.Enum]] = {"Severity": model.Severity}
+
+
+def _encode(value: Any) -> Any:
+    if isinstance(value, str | bool | int | float) or value is None:
+        return value
+    if isinstance(value, enum.Enum):
+        return {"$e": type(value).__name__, "v": value.value}
+    if dataclasses.is_dataclass(value) and type(value).__name__ in _RECORDS:
+        return {"$r": type(value).__name__,
+                "v": [_encode(getattr(value, f.name)) for f in dataclasses.fields(value)]}
+    if isinstance(value, tuple | list):
+        return [_encode(item) for item in value]
+    if isinstance(value, Mapping):
+        return {"$m": {str(k): _encode(v) for k, v in value.items()},
+                "ro": isinstance(value, MappingProxyType)}
+    raise TypeError(f"not cacheable: {type(value).__name__}")
+
+
+def _decode(value: Any) -> Any:
+    if isinstance(value, list):
+        return tuple(_decode(item) for item in value)
+    if not isinstance(value, dict):
+        return value
+    if "$r" in value:
+        cls = _RECORDS[value["$r"]]  # a KeyError (unknown name) is a miss
+        return cls(*(_decode(item) for item in value["v"]))
+    if "$e" in value:
+        return _ENUMS[value["$e"]](value["v"])
+    mapping = {k: _decode(v) for k, v in value["$m"].items()}
+    return MappingProxyType(mapping) if value.get("ro") else mapping
+
+
 def _prune(directory: Path) -> None:
     """Keep the ``MAX_ENTRIES`` most recently used entries, and no temporary file a killed run left."""
     entries = []
+    stale = [old for suffix in _OLD_SUFFIXES for old in directory.glob(f"{_PREFIX}*{suffix}")]
     for entry in directory.glob(f"{_PREFIX}*{_SUFFIX}"):
         with contextlib.suppress(OSError):
             entries.append((entry.stat().st_mtime_ns, entry))
     entries.sort(reverse=True)
-    stale = [entry for _, entry in entries[MAX_ENTRIES:]]
+    stale += [entry for _, entry in entries[MAX_ENTRIES:]]
     an_hour_ago = time.time() - 3600  # older than any write still in progress
     for leftover in directory.glob(f".{_PREFIX}*.tmp"):
         with contextlib.suppress(OSError):

@@ -32,7 +32,7 @@ import yaml
 
 from ..errors import GlossaryError, InputError
 from ..model import Evidence, Finding, Glossary, Location, Severity, Term
-from ..textio import read_text
+from ..textio import files_under, read_text, require_regular_file
 from ..yamlio import compose, line_of, mapping_items, to_python
 from .cache import load_cached
 
@@ -61,11 +61,11 @@ def problem(code: str, severity: Severity, message: str, file: str, line: int, t
 def glossary_files(path: Path) -> list[Path]:
     """The YAML files of a glossary path: the file itself, or a directory's files, sorted."""
     if path.is_dir():
-        files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in GLOSSARY_SUFFIXES
-                       and not any(part.startswith(".") for part in p.relative_to(path).parts))
-        return files  # an empty directory is an empty glossary; lint warns about it
-    if not path.exists():
+        # an empty directory is an empty glossary (lint warns); an unreadable one is an error
+        return files_under(path, GLOSSARY_SUFFIXES)
+    if not path.exists() and not path.is_symlink():
         raise InputError("no such file or directory", file=str(path))
+    require_regular_file(path)  # before the cache reads it: a FIFO or /dev/zero would hang
     return [path]
 
 
@@ -183,7 +183,7 @@ def _entry(node: yaml.Node, file: str, problems: list[Finding]) -> Term | None:
                                 f"{zh}: status must be approved, proposed or deprecated, not {status!r}",
                                 file, line_of(fields["status"]), zh))
         status = "proposed"
-    return Term(
+    term = Term(
         zh=zh,
         en=en,
         variants=_text_list(fields.get("variants"), file, "'variants'"),
@@ -199,6 +199,24 @@ def _entry(node: yaml.Node, file: str, problems: list[Finding]) -> Term | None:
         evidence=_evidence(fields.get("evidence"), file, zh, problems),
         expands_to=_text_list(fields.get("expands_to"), file, "'expands_to'"),
     )
+    refuse_overlong(term)
+    return term
+
+
+#: the longest text a term or rendering may be; the matchers' build time grows with the square
+#: of a repeated term's length (16,000 characters took 5.6 s), and no term is a paragraph
+MAX_TERM_CHARS = 500
+
+
+def refuse_overlong(term: Term) -> None:
+    """A ``GlossaryError`` at the entry when a text the matchers index is over ``MAX_TERM_CHARS``:
+    a length check (linear) before any automaton is built (quadratic in a pathological term)."""
+    for what, text in (("zh", term.zh), ("en", term.en), *(("a variant", v) for v in term.variants),
+                       *(("a forbidden rendering", f) for f in term.forbidden)):
+        if len(text) > MAX_TERM_CHARS:
+            raise GlossaryError(f"{what} of this entry is {len(text):,} characters long; a term or rendering is"
+                                f" at most {MAX_TERM_CHARS} (a paragraph pasted by mistake?)",
+                                file=term.file, line=term.line)
 
 
 def _evidence(node: yaml.Node | None, file: str, zh: str, problems: list[Finding]) -> tuple[Evidence, ...]:
