@@ -11,8 +11,11 @@ same error a sequential run gives: the first in input order.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import os
+import signal
+import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -148,6 +151,11 @@ _PARENT_MATCHER: tuple[str, Any] | None = None
 
 def _init_worker(setup: CheckSetup) -> None:
     global _WORKER_CHECKER
+    # Ctrl-C reaches the whole process group; the main process decides what an interrupt means
+    # (it terminates this pool), so a worker must not die half-way printing a traceback. A
+    # forked worker also inherits the main process's SIGTERM handler: terminate means terminate.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     inherited = _PARENT_MATCHER
     if inherited is not None and inherited[0] == setup.token:
         _WORKER_CHECKER = setup.build(matcher=inherited[1])
@@ -218,9 +226,25 @@ def check_parallel(checker: Checker, setup: CheckSetup, tasks: Iterable[Task | F
         yield from collector_resumed(
             checker.reduce(in_order(submitted_in_order(chain(head, tasks), lambda task: pool.submit(_run_task, task),
                                                       Future.result, window=jobs * 3)), progress))
+    except BaseException:
+        _terminate_workers(pool)  # interrupted (SIGINT, SIGTERM) or failed: no worker outlives the run
+        raise
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
         _PARENT_MATCHER = None  # workers fork on demand while the pool runs; after it, nothing may
+
+
+def _terminate_workers(pool: ProcessPoolExecutor) -> None:
+    """Stop the pool's workers now, not after their current chunk (``shutdown`` alone waits)."""
+    if sys.version_info >= (3, 14):
+        pool.terminate_workers()
+        return
+    for process in list((pool._processes or {}).values()):  # the stdlib's own table before 3.14
+        with contextlib.suppress(OSError, ValueError):
+            process.terminate()
+    for process in list((pool._processes or {}).values()):
+        with contextlib.suppress(OSError, ValueError, AssertionError):
+            process.join(5)
 
 
 def submitted_in_order(tasks: Iterable[Task | Failure], submit: Callable[[Task], P],

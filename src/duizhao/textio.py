@@ -107,7 +107,8 @@ def files_under(root: str | Path, suffixes: Collection[str]) -> list[Path]:
 
     Names starting with ``.`` (files and directories) are passed over. Nothing else is: a
     directory that cannot be read and a symlink whose target is missing are ``InputError``s
-    naming them, since skipping them would check less than the user asked for without a word.
+    naming them, since skipping them would check less than the user asked for without a word;
+    so is a FIFO or device among them (``require_regular_file``).
     Symlinked directories are followed once (a link loop is not walked twice).
     """
     def refuse(exc: OSError) -> None:
@@ -126,8 +127,7 @@ def files_under(root: str | Path, suffixes: Collection[str]) -> list[Path]:
             if name.startswith(".") or Path(name).suffix.lower() not in suffixes:
                 continue
             path = Path(directory, name)
-            if os.path.islink(path) and not os.path.exists(path):
-                raise InputError("dangling symbolic link (its target does not exist)", file=str(path))
+            require_regular_file(path)  # a dangling link, a FIFO or /dev/zero named x.yaml
             found.append(path)
     return sorted(found)
 
