@@ -53,11 +53,19 @@ def settle(*, paths: Sequence[Path] | None, glossary: Path | None, select: Seque
     if chosen_fail_on not in FAIL_ON:
         raise UsageError(f"--fail-on must be one of {', '.join(FAIL_ON)}, not {chosen_fail_on!r}")
     cli_select = split_rule_options(select)
+    chosen_select = cli_select or config.select
+    chosen_ignore = tuple(dict.fromkeys((*config.ignore, *split_rule_options(ignore))))
+    both = [rule for rule in split_rule_options(ignore) if rule in cli_select]
+    if both:  # `--select X --ignore X` used to run no rule and exit 0 without a word
+        raise UsageError(f"rule {both[0]!r} is both in --select and in --ignore; name it in one of them")
+    if chosen_select and not set(chosen_select) - set(chosen_ignore):
+        raise UsageError("--select and --ignore (with the configuration) leave no rule to run: "
+                         f"every selected rule ({', '.join(chosen_select)}) is ignored")
     return Settled(
         paths=tuple(paths or ()) or config.corpus,
         glossary=glossary or config.glossary,
-        select=cli_select or config.select,
-        ignore=tuple(dict.fromkeys((*config.ignore, *split_rule_options(ignore)))),
+        select=chosen_select,
+        ignore=chosen_ignore,
         severities=dict(config.severities),
         proposed_severity=config.proposed_severity,
         fail_on=chosen_fail_on,

@@ -78,7 +78,7 @@ def lookup(
     glossary: GlossaryOpt = None,
     corpus: Annotated[list[Path] | None, typer.Option("--corpus", "-c",
                                                        help="Corpus to show uses from (default: ./corpus).")] = None,
-    limit: Annotated[int, typer.Option("--limit", help="Uses to show per term.")] = 5,
+    limit: Annotated[int, typer.Option("--limit", min=0, help="Uses to show per term (0: none).")] = 5,
     format: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
 ) -> None:
     """Show the entry for a term and where the corpus uses it. Exit 1 when no entry matches."""
@@ -94,7 +94,7 @@ def lookup(
         terms = lookup_terms(loaded, text)
         corpus_paths = tuple(corpus or ((DEFAULT_CORPUS,) if DEFAULT_CORPUS.is_dir() else ()))
         uses = {}
-        if terms and corpus_paths:
+        if terms and corpus_paths and limit > 0:  # --limit 0 shows no uses (not "not used")
             uses = corpus_usage(TermMatcher(loaded), terms, iter_segments(corpus_paths), limit=limit)
     except DuizhaoError as error:
         raise fail(error) from None

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ..errors import InputError, UsageError
 from ..model import Segment
-from ..textio import files_under
+from ..textio import files_under, require_regular_file
 from .base import (
     ConfigurableReader,
     CountingReader,
@@ -113,6 +113,7 @@ def expand_paths(paths: Sequence[Path]) -> list[Path]:
                 raise InputError(f"no bitext files here (looked for {', '.join(sorted(known))})", file=str(path))
             files.extend(_drop_secondary(found))
         elif path.exists():
+            require_regular_file(path)  # a FIFO or device named x.tmx: refused before any reader opens it
             files.append(path)
         elif path.is_symlink():
             raise InputError("dangling symbolic link (its target does not exist)", file=str(path))
