@@ -124,15 +124,15 @@ def check(
              settled.baseline, settled.config.file))
         with progress_bar() as progress:  # a process that ends with the report need not unfreeze: see gcpolicy
             outcome = run_check(request, progress, keep_frozen=exits_after_command(ctx))
+        code = report(outcome, request, format_name=format, output=output, baseline=settled.baseline,
+                      write_baseline_to=write_baseline, fail_on=settled.fail_on, summary_to=summary_to,
+                      append_summary=summary is None,
+                      environment={k: v for k, v in os.environ.items() if k.startswith("GITHUB_")})
         if not outcome.glossary_terms and any(rule.id.startswith("term-") for rule in outcome.rules):
             # said once, so that a missing or empty glossary is never a silently clean run
             where = "it has no terms" if outcome.glossary_hash or request.glossary else \
                 "no --glossary and no ./glossary here"
             print(f"duizhao: note: no glossary ({where}): term rules off", file=sys.stderr)
-        code = report(outcome, request, format_name=format, output=output, baseline=settled.baseline,
-                      write_baseline_to=write_baseline, fail_on=settled.fail_on, summary_to=summary_to,
-                      append_summary=summary is None,
-                      environment={k: v for k, v in os.environ.items() if k.startswith("GITHUB_")})
     except DuizhaoError as error:
         raise fail(error) from None
     raise typer.Exit(code)

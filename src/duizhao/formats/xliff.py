@@ -452,21 +452,16 @@ class XliffReader(CountingReader, ConfigurableReader):
         self.skipped = 0
         docs: dict[tuple[str, str], DocumentInfo] = {}
         doc_id = document_id_for(path)
-        yielded = 0
         for seg in iter_xliff(path, encoding=encoding):
             if not seg.checked_by_default or (self.statuses is not None and seg.status not in self.statuses):
                 self.skipped += 1
                 continue
-            yielded += 1
             key = (seg.src_lang, seg.tgt_lang)
             doc = docs.get(key)
             if doc is None:
                 doc = docs[key] = DocumentInfo(id=doc_id, file=str(path), src_lang=seg.src_lang or "zh-CN",
                                                tgt_lang=seg.tgt_lang or "en")
             yield to_segment(seg, doc)
-        if not yielded:  # as with TMX: a file with nothing to check is not a clean file
-            why = f" ({self.skipped} locked, translate=\"no\" or outside --status)" if self.skipped else ""
-            raise FormatError(f"no usable translation unit in this XLIFF file{why}", file=str(path))
 
 
 def to_segment(seg: XliffSegment, doc: DocumentInfo) -> Segment:
