@@ -161,9 +161,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     from duizhao.lexicon import Lexicon
 
-    zh_fig, _ = figure_extractors()
-    engine = "digit runs (numbers engine absent)" if zh_fig.__name__ == "_fallback_figures" else "numbers engine"
-    print(f"figures from: {engine}; dictionary: {'CC-CEDICT' if Lexicon.load() else 'absent'}")
+    print(f"figures from: the numbers engine; dictionary: {'CC-CEDICT' if Lexicon.load() else 'absent'}")
     aligners: dict[str, Aligner | None] = {
         "duizhao+anchors": duizhao_aligner(True),
         "duizhao+anchors-no-dict": duizhao_aligner(True, dictionary=False),

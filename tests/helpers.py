@@ -30,3 +30,10 @@ def write_corpus(path: Path, pairs: list[tuple[str, str]], doc_id: str = "doc", 
 def write_glossary(path: Path, terms: list[dict]) -> Path:
     path.write_text(yaml.safe_dump({"terms": terms}, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return path
+
+
+def observe(rule, state, ctx) -> None:
+    """What the engine does for a corpus rule on one pair: record its observation, if any."""
+    observation = rule.observation(ctx)
+    if observation is not None:
+        rule.record(state, observation, ctx.segment)

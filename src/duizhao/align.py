@@ -156,30 +156,10 @@ class Alignment:
 # ---------------------------------------------------------------------------- anchors
 
 
-def _fallback_figures(text: str) -> list[float]:
-    """Digit runs as numbers, for when the numbers engine is not installed."""
-    values = []
-    for run in re.findall(r"\d+(?:[.,]\d+)*", text.translate(_FULLWIDTH_DIGITS)):
-        try:
-            values.append(float(run.replace(",", "")))
-        except ValueError:
-            continue
-    return values
-
-
-_FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９．，", "0123456789.,")
-
-
 def figure_extractors() -> tuple[Callable[[str], list[float]], Callable[[str], list[float]]]:
-    """``(zh, en)`` functions returning the figures of a sentence as values.
-
-    Uses the numbers engine when it is importable, which matches ``2030万`` with ``20.3
-    million``; otherwise bare digit runs, which still anchor years, percentages and codes.
-    """
-    try:
-        from .numbers import extract_en, extract_zh
-    except ImportError:
-        return _fallback_figures, _fallback_figures
+    """``(zh, en)`` functions returning the figures of a sentence as values, from the numbers
+    engine (which matches ``2030万`` with ``20.3 million``)."""
+    from .numbers import extract_en, extract_zh
 
     def values(extract: Callable[[str], Iterable[Any]]) -> Callable[[str], list[float]]:
         def run(text: str) -> list[float]:

@@ -116,14 +116,6 @@ class Segment:
 
 
 @dataclass(frozen=True, slots=True)
-class Document:
-    """A whole document, for writers and tools that need every segment at once."""
-
-    info: DocumentInfo
-    segments: tuple[Segment, ...]
-
-
-@dataclass(frozen=True, slots=True)
 class Evidence:
     """Where an English rendering was published: the phrase as printed, and the page it is on."""
 

@@ -50,11 +50,20 @@ SIMPLIFY_CONFIG = "hk2s"
 def _may_change_pattern() -> re.Pattern[str] | None:
     """A test for text OpenCC might change: any character listed in ``_opencc_triggers`` or beyond the BMP.
 
-    ``None`` (always convert) when the installed OpenCC is not the release the list was made from.
+    ``None`` (always convert) unless the installed OpenCC passes a coverage check: every BMP
+    character outside the list, each converted on its own, must come back unchanged (one call,
+    a few tens of milliseconds, made at the first conversion). That holds for the release the
+    list was generated from and for any release whose character tables did not grow; phrase
+    entries are not probed (each is listed by the characters it changes).
     """
-    if opencc.__version__ != _opencc_triggers.OPENCC_VERSION or SIMPLIFY_CONFIG != _opencc_triggers.CONFIG:
+    if SIMPLIFY_CONFIG != _opencc_triggers.CONFIG:
         return None
-    codes = sorted(map(ord, _opencc_triggers.BMP_TRIGGERS))
+    listed = set(_opencc_triggers.BMP_TRIGGERS)
+    unlisted = " ".join(chr(code) for code in range(0x80, 0x10000)
+                        if chr(code) not in listed and not 0xD800 <= code <= 0xDFFF)
+    if converter(SIMPLIFY_CONFIG).convert(unlisted) != unlisted:
+        return None
+    codes = sorted(map(ord, listed))
     ranges = []
     start = previous = codes[0]
     for code in [*codes[1:], -1]:  # runs of consecutive code points become ranges: a smaller class
@@ -66,7 +75,16 @@ def _may_change_pattern() -> re.Pattern[str] | None:
     return re.compile("[" + "".join(ranges) + "\U00010000-\U0010ffff]")
 
 
-_MAY_CHANGE = _may_change_pattern()
+_UNDECIDED = re.compile("")  # the fast path is decided at the first conversion, not on import
+_MAY_CHANGE: re.Pattern[str] | None = _UNDECIDED
+
+
+def may_change_pattern() -> re.Pattern[str] | None:
+    """The fast path's test (``None``: off), decided once per process."""
+    global _MAY_CHANGE
+    if _MAY_CHANGE is _UNDECIDED:
+        _MAY_CHANGE = _may_change_pattern()
+    return _MAY_CHANGE
 
 
 def to_simplified(text: str) -> str:
@@ -75,7 +93,10 @@ def to_simplified(text: str) -> str:
     Most Simplified text holds no character any OpenCC dictionary entry changes; that is tested
     with one regular-expression scan (a fraction of a microsecond) and OpenCC is skipped.
     """
-    if text.isascii() or (_MAY_CHANGE is not None and not _MAY_CHANGE.search(text)):
+    if text.isascii():
+        return text
+    may_change = _MAY_CHANGE if _MAY_CHANGE is not _UNDECIDED else may_change_pattern()
+    if may_change is not None and not may_change.search(text):
         return text
     return converter(SIMPLIFY_CONFIG).convert(text)
 
@@ -97,12 +118,6 @@ def fold_width(text: str) -> str:
     if not _FULL_WIDTH.search(text):
         return text
     return text.translate(_WIDTH_FOLD)
-
-
-def normalise_zh(text: str) -> str:
-    """Chinese text in the one form used for matching and comparison (not for display)."""
-    # split()/join is the regular expression r"\s+" -> " " plus strip(), at a fraction of the cost
-    return " ".join(fold_width(to_simplified(text)).translate(_QUOTE_FOLD).split())
 
 
 def normalise_en(text: str) -> str:
@@ -270,11 +285,6 @@ def compare_key_zh(text: str, simplified: str | None = None) -> str:
 def compare_key_en(text: str) -> str:
     """An English sentence reduced for consistency checks: ``normalise_en`` plus one space style."""
     return normalise_en(text)
-
-
-def has_traditional(text: str) -> bool:
-    """Whether ``text`` contains characters that Simplified Chinese writes differently."""
-    return not text.isascii() and to_simplified(text) != text
 
 
 def traditional_chars(text: str) -> str:

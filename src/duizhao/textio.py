@@ -148,17 +148,6 @@ def _open_binary(path: Path) -> Iterator[IO[bytes]]:
         yield raw
 
 
-@contextmanager
-def open_text(path: str | Path, encoding: str | None = None) -> Iterator[IO[str]]:
-    """Open ``path`` for reading as text with universal newlines and sniffed encoding."""
-    path = Path(path)
-    with _open_binary(path) as raw:
-        head = raw.read(_SNIFF_BYTES)
-        raw.seek(0)
-        codec = sniff_encoding(head, encoding)
-        yield io.TextIOWrapper(raw, encoding=codec, errors="strict", newline=None)
-
-
 def iter_lines(path: str | Path, encoding: str | None = None) -> Iterator[tuple[int, str]]:
     """Yield ``(line_number, line_without_newline)``; decoding errors name their line.
 

@@ -7,7 +7,6 @@ libyaml is present) and convert them here.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 import yaml
@@ -18,14 +17,6 @@ try:  # libyaml is several times faster on large files
     _Loader: Any = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - depends on how PyYAML was built
     _Loader = yaml.SafeLoader
-
-
-@dataclass(frozen=True, slots=True)
-class Located:
-    """A YAML value with the 1-based line where it starts."""
-
-    value: Any
-    line: int
 
 
 def compose(text: str, file: str) -> yaml.Node | None:

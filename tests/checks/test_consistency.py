@@ -7,7 +7,7 @@ import pytest
 from duizhao.checks import PairContext
 from duizhao.checks.consistency import SegmentInconsistent, TargetInconsistent
 from duizhao.engine import Checker
-from tests.helpers import seg
+from tests.helpers import observe, seg
 
 
 def _run(rule, pairs):
@@ -65,9 +65,9 @@ def test_chunked_states_merge_to_the_same_findings(rule_cls):
     rule = rule_cls()
     whole = rule.new_state()
     for p in pairs:
-        rule.observe(whole, PairContext(p, None))
+        observe(rule, whole, PairContext(p, None))
     parts = [rule.new_state() for _ in range(3)]
     for index, p in enumerate(pairs):
-        rule.observe(parts[min(index // 2, 2)], PairContext(p, None))
+        observe(rule, parts[min(index // 2, 2)], PairContext(p, None))
     merged = rule.merge(rule.merge(parts[0], parts[1]), parts[2])
     assert list(rule.finish(merged)) == list(rule.finish(whole)) != []

@@ -11,7 +11,7 @@ from duizhao.engine import Checker
 from duizhao.glossary import TermMatcher, load_glossary
 from duizhao.model import DocumentInfo, Severity
 from tests.glossary.conftest import FIXTURES, cases
-from tests.helpers import seg
+from tests.helpers import observe, seg
 
 MATCHER = TermMatcher(load_glossary(FIXTURES / "policy.yaml"))
 
@@ -72,12 +72,12 @@ def test_term_inconsistent_merges_chunks_like_one_run():
     pairs = _corpus()
     whole = rule.new_state()
     for segment in pairs:
-        rule.observe(whole, PairContext(segment, MATCHER))
+        observe(rule, whole, PairContext(segment, MATCHER))
     first, second = rule.new_state(), rule.new_state()
     for segment in pairs[:2]:
-        rule.observe(first, PairContext(segment, MATCHER))
+        observe(rule, first, PairContext(segment, MATCHER))
     for segment in pairs[2:]:
-        rule.observe(second, PairContext(segment, MATCHER))
+        observe(rule, second, PairContext(segment, MATCHER))
     merged = rule.merge(first, second)
     assert list(rule.finish(merged)) == list(rule.finish(whole))
 
@@ -99,12 +99,12 @@ def test_term_inconsistent_packed_locations_merge_like_one_run(split):
     pairs = _numbered_corpus()[::-1]  # chunk two meets the documents in another order
     whole = rule.new_state()
     for segment in pairs:
-        rule.observe(whole, PairContext(segment, MATCHER))
+        observe(rule, whole, PairContext(segment, MATCHER))
     first, second = rule.new_state(), rule.new_state()
     for segment in pairs[:split]:
-        rule.observe(first, PairContext(segment, MATCHER))
+        observe(rule, first, PairContext(segment, MATCHER))
     for segment in pairs[split:]:
-        rule.observe(second, PairContext(segment, MATCHER))
+        observe(rule, second, PairContext(segment, MATCHER))
     expected = list(rule.finish(whole))
     assert expected and list(rule.finish(rule.merge(first, second))) == expected
 

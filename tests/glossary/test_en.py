@@ -45,3 +45,24 @@ def test_case_sensitive_entry_keeps_its_capitals():
     matcher = TermMatcher(Glossary(terms=(term,), hash="x"))
     assert matcher.find_en("the People’s Bank of China said", term)
     assert not matcher.find_en("the people's bank of china said", term)
+
+
+def test_fold_exceptions_are_what_re_folds_beyond_str_lower() -> None:
+    """``FOLD_EXCEPTIONS`` from Unicode's case mappings, checked against ``re``'s own matching."""
+    import re
+    from collections import defaultdict
+
+    from duizhao.glossary.en import FOLD_EXCEPTIONS
+
+    by_upper: dict[str, set[str]] = defaultdict(set)
+    for code in range(0x10000):
+        if not 0xD800 <= code <= 0xDFFF:
+            by_upper[chr(code).upper()].add(chr(code))
+    derived = set()
+    for group in by_upper.values():
+        if len({c.lower() for c in group}) > 1:
+            derived |= {c for c in group if not c.isascii() and c.lower() == c}  # what lower()ed text can hold
+    assert derived == set(FOLD_EXCEPTIONS)
+    for char in FOLD_EXCEPTIONS:  # each one is matched by re.IGNORECASE against a char with another lower()
+        partners = by_upper[char.upper()] - {char}
+        assert any(re.fullmatch(re.escape(char), p, re.IGNORECASE) and p.lower() != char for p in partners), char

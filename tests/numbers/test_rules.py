@@ -17,7 +17,6 @@ from tests.helpers import seg
 
 class NumberUnitExample(FigureRule):
     id: ClassVar[str] = "number-unit-example"
-    name: ClassVar[str] = "NumberUnitExample"
     default_severity: ClassVar[Severity] = Severity.INFO
     summary: ClassVar[str] = "test only"
     why: ClassVar[str] = "test only"

@@ -12,7 +12,6 @@ from .base import PairContext, PairRule
 class AlignmentUncertain(PairRule):
     id: ClassVar[str] = "alignment-uncertain"
     only_if: ClassVar[str | None] = "props"
-    name: ClassVar[str] = "AlignmentUncertain"
     default_severity: ClassVar[Severity] = Severity.WARNING
     summary: ClassVar[str] = (
         "A draft's English that the aligner is unsure belongs with its Chinese, or that has no Chinese at all."

@@ -122,7 +122,8 @@ class Rule:
     """Base of every rule. Subclasses set the class attributes; docs are generated from them."""
 
     id: ClassVar[str]
-    name: ClassVar[str]  # CamelCase, for SARIF's ``name``
+    #: CamelCase of ``id`` (SARIF's ``name``), derived: ``number-mismatch`` is ``NumberMismatch``
+    name: ClassVar[str]
     default_severity: ClassVar[Severity] = Severity.ERROR
     summary: ClassVar[str]  # one line: what the rule reports
     why: ClassVar[str]  # why it matters to a translator or reviewer
@@ -139,6 +140,12 @@ class Rule:
     #: neither text (a suppression): it decides where a finding's primary location (SARIF
     #: region, GitHub annotation) points
     locus: ClassVar[str] = "target"
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        rule_id = cls.__dict__.get("id")
+        if isinstance(rule_id, str):
+            cls.name = "".join(part.capitalize() for part in rule_id.split("-"))
 
     def __init__(self, severity: Severity | None = None) -> None:
         self.severity = severity or self.default_severity
@@ -194,11 +201,6 @@ class CorpusRule(Rule):
     def record(self, state: Any, observation: Any, segment: Segment) -> None:
         """Fold one pair's (non-``None``) ``observation`` into ``state`` at ``segment``'s location."""
         raise NotImplementedError
-
-    def observe(self, state: Any, ctx: PairContext) -> None:
-        observation = self.observation(ctx)
-        if observation is not None:
-            self.record(state, observation, ctx.segment)
 
     def merge(self, earlier: Any, later: Any) -> Any:
         raise NotImplementedError

@@ -20,7 +20,6 @@ _CJK = re.compile(
 class EmptyTarget(PairRule):
     id: ClassVar[str] = "empty-target"
     text_only: ClassVar[bool] = True
-    name: ClassVar[str] = "EmptyTarget"
     default_severity: ClassVar[Severity] = Severity.ERROR
     summary: ClassVar[str] = "One side of the pair has text and the other is empty (zh→en and en→zh alike)."
     why: ClassVar[str] = "An untranslated segment ships as a blank line in the published text."
@@ -38,7 +37,6 @@ class EmptyTarget(PairRule):
 class LeftoverCjk(PairRule):
     id: ClassVar[str] = "leftover-cjk"
     text_only: ClassVar[bool] = True
-    name: ClassVar[str] = "LeftoverCjk"
     default_severity: ClassVar[Severity] = Severity.ERROR
     summary: ClassVar[str] = "Chinese characters or Chinese punctuation left in the English."
     why: ClassVar[str] = (

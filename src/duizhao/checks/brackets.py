@@ -119,7 +119,6 @@ class _Unbalanced(PairRule):
 class BracketUnbalanced(_Unbalanced):
     id: ClassVar[str] = "bracket-unbalanced"
     text_only: ClassVar[bool] = True
-    name: ClassVar[str] = "BracketUnbalanced"
     default_severity: ClassVar[Severity] = Severity.ERROR
     summary: ClassVar[str] = ("A bracket ( ) （ ） [ ] 【 】 《 》 opened and not closed, or closed and never opened, "
                               "on one side when the other side does not do the same.")
@@ -132,7 +131,6 @@ class BracketUnbalanced(_Unbalanced):
 class QuoteUnbalanced(_Unbalanced):
     id: ClassVar[str] = "quote-unbalanced"
     text_only: ClassVar[bool] = True
-    name: ClassVar[str] = "QuoteUnbalanced"
     # WMT references: 31 per 1,000 pairs, mostly real slips (a closing quote typed as “), but
     # far above what an error may cost on professional text
     default_severity: ClassVar[Severity] = Severity.WARNING
@@ -225,7 +223,6 @@ def english_titles(en: str) -> int:
 class TitleUnmarked(PairRule):
     id: ClassVar[str] = "title-unmarked"
     text_only: ClassVar[bool] = True
-    name: ClassVar[str] = "TitleUnmarked"
     default_severity: ClassVar[Severity] = Severity.WARNING
     summary: ClassVar[str] = ("The Chinese names a work in 《…》 but the English has no quoted or capitalised title "
                               "for it.")

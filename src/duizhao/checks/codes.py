@@ -101,7 +101,6 @@ def _same_shape(code: str, en: str) -> str | None:
 class CodeMissing(PairRule):
     id: ClassVar[str] = "code-missing"
     text_only: ClassVar[bool] = True
-    name: ClassVar[str] = "CodeMissing"
     default_severity: ClassVar[Severity] = Severity.ERROR
     summary: ClassVar[str] = ("A URL, e-mail address, hashtag or code in the source (C919, 5G, COVID-19, "
                               "GB/T 7714-2015, a hotline number) is absent from the English or altered.")

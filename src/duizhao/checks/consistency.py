@@ -36,7 +36,6 @@ def _zh_preview(seg: Segment) -> str:
 
 class SegmentInconsistent(GroupsRule[bytes, bytes]):
     id: ClassVar[str] = "segment-inconsistent"
-    name: ClassVar[str] = "SegmentInconsistent"
     default_severity: ClassVar[Severity] = Severity.ERROR
     summary: ClassVar[str] = "The same source sentence is translated in more than one way."
     why: ClassVar[str] = ("Set phrases and repeated sentences must read the same everywhere; two renderings "
@@ -64,7 +63,6 @@ _MIN_TARGET_WORDS = 3
 
 class TargetInconsistent(GroupsRule[bytes, bytes]):
     id: ClassVar[str] = "target-inconsistent"
-    name: ClassVar[str] = "TargetInconsistent"
     default_severity: ClassVar[Severity] = Severity.WARNING
     summary: ClassVar[str] = "The same English sentence is the translation of different source sentences."
     why: ClassVar[str] = ("Usually a copy-paste slip: a translation memory match accepted for a source that "

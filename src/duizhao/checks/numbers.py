@@ -123,7 +123,6 @@ class FigureRule(PairRule):
 
 class NumberMismatch(FigureRule):
     id: ClassVar[str] = MISMATCH
-    name: ClassVar[str] = "NumberMismatch"
     default_severity: ClassVar[Severity] = Severity.ERROR
     summary: ClassVar[str] = ("A figure is changed, off by a magnitude, present on one side only, or its hedge says "
                               "something else.")
@@ -136,7 +135,6 @@ class NumberMismatch(FigureRule):
 
 class NumberApprox(FigureRule):
     id: ClassVar[str] = APPROX
-    name: ClassVar[str] = "NumberApprox"
     default_severity: ClassVar[Severity] = Severity.WARNING
     summary: ClassVar[str] = "A figure is rounded, its hedge is dropped or added, or a multiplier is ambiguous."
     why: ClassVar[str] = ("5%左右 (about) published as \"5 percent\" states as exact what the source only estimates; "

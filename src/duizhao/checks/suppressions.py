@@ -18,7 +18,6 @@ class SuppressionUnjustified(PairRule):
     id: ClassVar[str] = "suppression-unjustified"
     only_if: ClassVar[str | None] = "ignore"
     locus: ClassVar[str] = "segment"  # about the segment's ``ignore:`` entry, not either text
-    name: ClassVar[str] = "SuppressionUnjustified"
     default_severity: ClassVar[Severity] = Severity.WARNING
     summary: ClassVar[str] = "A segment suppresses a rule (`ignore:`) without giving a reason."
     why: ClassVar[str] = ("A suppression hides a finding from every report; without a reason nobody can tell "
@@ -39,7 +38,6 @@ class SuppressionUnknownRule(PairRule):
     id: ClassVar[str] = "suppression-unknown-rule"
     only_if: ClassVar[str | None] = "ignore"
     locus: ClassVar[str] = "segment"  # about the segment's ``ignore:`` entry, not either text
-    name: ClassVar[str] = "SuppressionUnknownRule"
     default_severity: ClassVar[Severity] = Severity.WARNING
     summary: ClassVar[str] = "A segment's `ignore:` names a rule id that does not exist."
     why: ClassVar[str] = ("A misspelt rule id suppresses nothing, yet reads as if the segment had been "

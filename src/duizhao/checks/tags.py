@@ -36,7 +36,6 @@ def _shown(key: str) -> str:
 
 class TagMismatch(PairRule):
     id: ClassVar[str] = "tag-mismatch"
-    name: ClassVar[str] = "TagMismatch"
     default_severity: ClassVar[Severity] = Severity.ERROR
     only_if: ClassVar[str | None] = "props"
     summary: ClassVar[str] = (
@@ -89,7 +88,6 @@ class TagMismatch(PairRule):
 class TargetUntranslated(PairRule):
     id: ClassVar[str] = "target-untranslated"
     text_only: ClassVar[bool] = True
-    name: ClassVar[str] = "TargetUntranslated"
     default_severity: ClassVar[Severity] = Severity.ERROR
     summary: ClassVar[str] = "The target is a copy of the source text (Chinese or English left untranslated)."
     why: ClassVar[str] = (

@@ -82,7 +82,6 @@ def _accepted(term: Term) -> str:
 class TermMissing(PairRule):
     id: ClassVar[str] = "term-missing"
     text_only: ClassVar[bool] = True
-    name: ClassVar[str] = "TermMissing"
     default_severity: ClassVar[Severity] = Severity.ERROR
     summary: ClassVar[str] = ("A glossary term in the source has no approved rendering (or variant, or its "
                               "spelled-out content) anywhere in the English.")
@@ -112,7 +111,6 @@ class TermMissing(PairRule):
 class TermCount(PairRule):
     id: ClassVar[str] = "term-count"
     text_only: ClassVar[bool] = True
-    name: ClassVar[str] = "TermCount"
     default_severity: ClassVar[Severity] = Severity.INFO
     summary: ClassVar[str] = ("A glossary term occurs more often in the source than its renderings in the English "
                               "(it is rendered at least once).")
@@ -145,7 +143,6 @@ class TermCount(PairRule):
 class TermForbidden(PairRule):
     id: ClassVar[str] = "term-forbidden"
     text_only: ClassVar[bool] = True
-    name: ClassVar[str] = "TermForbidden"
     default_severity: ClassVar[Severity] = Severity.ERROR
     summary: ClassVar[str] = ("The English uses a rendering the glossary forbids for a term in the source "
                               "(or anywhere, if so marked).")
@@ -218,7 +215,6 @@ _State = Groups[tuple[str, str, str], str]
 
 class TermInconsistent(GroupsRule[tuple[str, str, str], str]):
     id: ClassVar[str] = "term-inconsistent"
-    name: ClassVar[str] = "TermInconsistent"
     default_severity: ClassVar[Severity] = Severity.WARNING
     summary: ClassVar[str] = "Within one document, a glossary term is rendered with two different accepted renderings."
     why: ClassVar[str] = ("Variants are acceptable one at a time; alternating between them inside one text makes "

@@ -53,7 +53,6 @@ def _final(text: str) -> str:
 class DoubleSpace(PairRule):
     id: ClassVar[str] = "double-space"
     text_only: ClassVar[bool] = True
-    name: ClassVar[str] = "DoubleSpace"
     default_severity: ClassVar[Severity] = Severity.ERROR
     summary: ClassVar[str] = "Two or more spaces in a row inside the English."
     why: ClassVar[str] = ("A double space is invisible in an editor and visible on the page; it usually marks a "
@@ -72,7 +71,6 @@ class DoubleSpace(PairRule):
 class EdgeWhitespace(PairRule):
     id: ClassVar[str] = "edge-whitespace"
     text_only: ClassVar[bool] = True
-    name: ClassVar[str] = "EdgeWhitespace"
     default_severity: ClassVar[Severity] = Severity.WARNING
     summary: ClassVar[str] = ("Leading or trailing whitespace in the English that the Chinese does not have, "
                               "or the reverse.")
@@ -101,7 +99,6 @@ class EdgeWhitespace(PairRule):
 class SpaceBeforePunctuation(PairRule):
     id: ClassVar[str] = "space-before-punctuation"
     text_only: ClassVar[bool] = True
-    name: ClassVar[str] = "SpaceBeforePunctuation"
     default_severity: ClassVar[Severity] = Severity.WARNING
     summary: ClassVar[str] = "A space before , . ; : ! ? or a closing bracket, or after an opening one, in the English."
     why: ClassVar[str] = ("English sets punctuation against the word before it; a space there is a typing slip "
@@ -123,7 +120,6 @@ class SpaceBeforePunctuation(PairRule):
 class FullwidthInEnglish(PairRule):
     id: ClassVar[str] = "fullwidth-in-english"
     text_only: ClassVar[bool] = True
-    name: ClassVar[str] = "FullwidthInEnglish"
     default_severity: ClassVar[Severity] = Severity.ERROR
     summary: ClassVar[str] = ("Full-width letters, digits or punctuation (Ａ１（）！？), the ideographic space or 【】 "
                               "in the English (beyond what leftover-cjk reports).")
@@ -145,7 +141,6 @@ class FullwidthInEnglish(PairRule):
 class RepeatedWord(PairRule):
     id: ClassVar[str] = "repeated-word"
     text_only: ClassVar[bool] = True
-    name: ClassVar[str] = "RepeatedWord"
     default_severity: ClassVar[Severity] = Severity.ERROR
     summary: ClassVar[str] = "The same word twice in a row in the English (\"the the\")."
     why: ClassVar[str] = "A doubled word is the commonest slip of revision and the one spell checkers miss."
@@ -168,7 +163,6 @@ class RepeatedWord(PairRule):
 class FinalPunctuation(PairRule):
     id: ClassVar[str] = "final-punctuation"
     text_only: ClassVar[bool] = True
-    name: ClassVar[str] = "FinalPunctuation"
     default_severity: ClassVar[Severity] = Severity.WARNING
     summary: ClassVar[str] = ("The English ends differently from the Chinese: a question not ending with ?, a "
                               "statement turned into a question, an exclamation dropped.")
@@ -196,7 +190,6 @@ class FinalPunctuation(PairRule):
 class LowercaseStart(PairRule):
     id: ClassVar[str] = "lowercase-start"
     text_only: ClassVar[bool] = True
-    name: ClassVar[str] = "LowercaseStart"
     default_severity: ClassVar[Severity] = Severity.WARNING
     summary: ClassVar[str] = "The English starts with a lower-case word where the Chinese is a whole sentence."
     why: ClassVar[str] = ("A sentence that starts in lower case looks truncated: usually the first word was deleted "

@@ -112,7 +112,6 @@ def _unmatchable(terms: tuple[Term, ...]) -> list[Finding]:
     """
     active = [t for t in terms if t.status != "deprecated"]
     index = ZhIndex(active)
-    duplicates = {match_key_zh(t.zh) for t in active}
     out = []
     for term in active:
         key = match_key_zh(term.zh)
@@ -125,7 +124,7 @@ def _unmatchable(terms: tuple[Term, ...]) -> list[Finding]:
         if any(h.term is term for h in hits):
             continue
         cover = next((h.term for h in hits), None)
-        if cover is not None and match_key_zh(cover.zh) == key and key in duplicates:
+        if cover is not None and match_key_zh(cover.zh) == key:
             continue  # same key: already a glossary-duplicate / glossary-conflict
         by = f"'{cover.zh}' ({_where(cover)}) always covers it" if cover else "it never matches its own text"
         out.append(problem("glossary-unmatchable", Severity.ERROR, f"{term.zh}: can never match: {by}",

@@ -71,7 +71,6 @@ class RunInfo:
     glossary_terms: int = 0
     inputs: tuple[str, ...] = ()
     files: tuple[str, ...] = ()  # every file checked, in order (clean ones too)
-    options: dict[str, Any] = field(default_factory=dict)
     # The CI environment a report may link to (GITHUB_SERVER_URL, GITHUB_REPOSITORY, GITHUB_SHA),
     # handed over by the caller: library code never reads os.environ itself.
     environment: Mapping[str, str] = field(default_factory=dict)
