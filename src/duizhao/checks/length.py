@@ -107,7 +107,6 @@ def merge_documents(earlier: dict[_Key, DocLengths], later: dict[_Key, DocLength
 
 class LengthOutlier(CorpusRule):
     id: ClassVar[str] = "length-outlier"
-    name: ClassVar[str] = "LengthOutlier"
     default_severity: ClassVar[Severity] = Severity.WARNING
     summary: ClassVar[str] = ("The English is far shorter or longer than the Chinese predicts, by the aligner's "
                               "length model estimated on the document.")

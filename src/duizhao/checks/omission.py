@@ -167,7 +167,6 @@ class _State:
 
 class OmissionSuspected(CorpusRule):
     id: ClassVar[str] = "omission-suspected"
-    name: ClassVar[str] = "OmissionSuspected"
     default_severity: ClassVar[Severity] = Severity.WARNING
     summary: ClassVar[str] = ("A clause of the Chinese has no counterpart in the English (no dictionary gloss, "
                               "term, figure or name of it) and the English is shorter than the Chinese predicts.")
@@ -208,7 +207,7 @@ class OmissionSuspected(CorpusRule):
     def merge(self, earlier: _State, later: _State) -> _State:
         for key, suspects in later.suspects.items():
             offset = len(earlier.docs[key].zh) if key in earlier.docs else 0
-            earlier.suspects.setdefault(key, []).extend((index + offset, *rest) for index, *rest in suspects)
+            earlier.suspects.setdefault(key, []).extend((s[0] + offset, *s[1:]) for s in suspects)
         merge_documents(earlier.docs, later.docs)
         return earlier
 

@@ -140,7 +140,6 @@ def load_checklist(path: Path) -> tuple[Pattern, ...]:
 class PatternViolated(PairRule):
     id: ClassVar[str] = "pattern-violated"
     text_only: ClassVar[bool] = True
-    name: ClassVar[str] = "PatternViolated"
     default_severity: ClassVar[Severity] = Severity.WARNING
     summary: ClassVar[str] = ("The pair breaks one of the project's own patterns ([[tool.duizhao.patterns]] or a "
                               "checklist file): the English must, or must not, match a regex when the Chinese does.")

@@ -99,7 +99,6 @@ def misspelt(ctx: PairContext) -> list[tuple[int, int, str]]:
 class Spelling(PairRule):
     id: ClassVar[str] = "spelling"
     text_only: ClassVar[bool] = True  # the glossary is the checker's, fixed for the run, as for term rules
-    name: ClassVar[str] = "Spelling"
     # WMT21-23 references: 21 per 1,000 pairs, mostly words the dictionary lacks (fentanyl, geminid)
     default_severity: ClassVar[Severity] = Severity.INFO
     summary: ClassVar[str] = ("A word of the English that the dictionary does not know (glossary renderings, pinyin, "
@@ -162,7 +161,6 @@ _KEEP = 20
 
 class SpellingVariantMixed(CorpusRule):
     id: ClassVar[str] = "spelling-variant-mixed"
-    name: ClassVar[str] = "SpellingVariantMixed"
     default_severity: ClassVar[Severity] = Severity.WARNING
     summary: ClassVar[str] = ("Within one document, American and British spellings of one pattern "
                               "(organization/organisation, color/colour, center/centre).")

@@ -188,7 +188,6 @@ class TermForbidden(PairRule):
 class TermUnknown(PairRule):
     id: ClassVar[str] = "term-unknown"
     text_only: ClassVar[bool] = True
-    name: ClassVar[str] = "TermUnknown"
     default_severity: ClassVar[Severity] = Severity.INFO
     summary: ClassVar[str] = ("A quoted Chinese expression or a numbered formula (两个X, 四个X, 三大X, N+M) in the "
                               "source that no glossary entry covers, with the English it was given.")

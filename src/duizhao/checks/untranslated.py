@@ -89,7 +89,6 @@ def pinyin_passages(zh: str) -> list[re.Match[str]]:
 class Untranslated(PairRule):
     id: ClassVar[str] = "untranslated"
     text_only: ClassVar[bool] = True
-    name: ClassVar[str] = "Untranslated"
     default_severity: ClassVar[Severity] = Severity.ERROR
     summary: ClassVar[str] = ("The English is mostly Chinese, is the Chinese copied over with its width or spacing "
                               "changed, or copies a pinyin passage of the source as it is.")
@@ -133,7 +132,6 @@ def _pinyin_pattern(pinyin: str) -> re.Pattern[str]:
 class PinyinUntranslated(PairRule):
     id: ClassVar[str] = "pinyin-untranslated"
     text_only: ClassVar[bool] = True
-    name: ClassVar[str] = "PinyinUntranslated"
     default_severity: ClassVar[Severity] = Severity.ERROR
     summary: ClassVar[str] = ("A glossary term is written in pinyin in the English (乡村振兴 → \"xiangcun zhenxing\") "
                               "instead of its rendering.")
