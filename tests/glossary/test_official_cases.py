@@ -116,3 +116,11 @@ def test_wrong_rendering_is_caught(case):
     assert case["term"] in {hit.term.zh for hit in ctx.zh_hits}, f"{case['term']} is not matched in the Chinese"
     raised = [f for f in findings if f.rule == case["expect"] and f.data.get("term") == case["term"]]
     assert raised, f"expected {case['expect']} for {case['term']}, got:\n{_describe(findings)}"
+
+
+def test_the_case_files_cover_what_issue_14_accepts():
+    """At least 150 official sentences over 120 different entries, and 100 wrong renderings."""
+    official = [case for path in _case_files("official_terms*.yaml") for case in _load(path)]
+    wrong = [case for path in _case_files("wrong_terms*.yaml") for case in _load(path)]
+    entries = {term for case in official for term in case.get("terms", ())}
+    assert len(official) >= 150 and len(entries) >= 120 and len(wrong) >= 100, (len(official), len(entries), len(wrong))
