@@ -384,3 +384,18 @@ def write_text_atomic(path: str | Path, text: str) -> None:
     """Write ``text`` to ``path`` atomically, as UTF-8."""
     with atomic_writer(path) as handle:
         handle.write(text)
+
+
+# A spreadsheet runs a cell that starts with one of these as a formula (CSV/formula injection).
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(cell: str) -> str:
+    """``cell`` with a leading ``'`` when a spreadsheet would run it as a formula (as OWASP
+    recommends): Excel and LibreOffice then show it as text. ``spreadsheet_restore`` undoes it."""
+    return "'" + cell if cell.startswith(_FORMULA_STARTS) else cell
+
+
+def spreadsheet_restore(cell: str) -> str:
+    """A cell as written before ``spreadsheet_safe``: the one added quote is dropped again."""
+    return cell[1:] if cell.startswith("'") and cell[1:].startswith(_FORMULA_STARTS) else cell

@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from duizhao.formats.glossary_csv import neutralise, read_csv, write_csv
+from duizhao.formats.glossary_csv import read_csv, write_csv
 from duizhao.glossary.load import MAX_TERM_CHARS
 from duizhao.model import Term
+from duizhao.textio import spreadsheet_safe as neutralise
 
 from .harness import TSV, Case, run_case
 

@@ -21,7 +21,7 @@ from ..errors import OutputError, UsageError
 from ..model import Severity
 from ..report import formatter_class, render
 from ..report.context import run_info_for
-from ..textio import atomic_writer
+from ..textio import as_typed, atomic_writer
 
 if TYPE_CHECKING:
     from ..model import Finding
@@ -63,7 +63,7 @@ def settle(*, paths: Sequence[Path] | None, glossary: Path | None, select: Seque
                          f"every selected rule ({', '.join(chosen_select)}) is ignored")
     return Settled(
         paths=tuple(paths or ()) or config.corpus,
-        glossary=glossary or config.glossary,
+        glossary=glossary or config.glossary or _glossary_beside(config.file),
         select=chosen_select,
         ignore=chosen_ignore,
         severities=dict(config.severities),
@@ -72,6 +72,18 @@ def settle(*, paths: Sequence[Path] | None, glossary: Path | None, select: Seque
         baseline=baseline or config.baseline,
         config=config,
     )
+
+
+def _glossary_beside(config_file: Path | None) -> Path | None:
+    """The project's ``glossary/`` next to its configuration file, when the file names none.
+
+    The default ``./glossary`` is relative to the working directory; from a subdirectory of the
+    project that silently meant no glossary at all, while the configured corpus was still found.
+    """
+    if config_file is None:
+        return None
+    candidate = as_typed(config_file.parent / "glossary")
+    return candidate if candidate.exists() else None
 
 
 def report(outcome: CheckOutcome, request: CheckRequest, *, format_name: str, output: Path | None,

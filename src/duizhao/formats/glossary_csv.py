@@ -39,7 +39,7 @@ from pathlib import Path
 from ..errors import FormatError
 from ..glossary.interchange import approved_status, concept_ids
 from ..model import Term
-from ..textio import atomic_writer, read_text
+from ..textio import atomic_writer, read_text, spreadsheet_restore, spreadsheet_safe
 
 COLUMNS = ("Chinese_PRC", "English", "English_Variants", "English_Forbidden", "Entry_Domain", "Entry_Note",
            "Entry_Source", "Status", "Case_Sensitive", "Forbidden_Everywhere", "English_Status", "Entry_ID")
@@ -52,18 +52,6 @@ _ALIASES = {
     "variants": "English_Variants", "forbidden": "English_Forbidden", "domain": "Entry_Domain",
     "note": "Entry_Note", "entry_subject": "Entry_Domain", "status": "Status",
 }
-
-
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralise(cell: str) -> str:
-    """``cell`` with a leading ``'`` when a spreadsheet would run it as a formula (OWASP)."""
-    return "'" + cell if cell.startswith(_FORMULA_STARTS) else cell
-
-
-def _restore(cell: str) -> str:
-    return cell[1:] if cell.startswith("'") and cell[1:2] and cell[1:].startswith(_FORMULA_STARTS) else cell
 
 
 def write_csv(terms: Iterable[Term], path: Path) -> int:
@@ -79,7 +67,7 @@ def write_csv(terms: Iterable[Term], path: Path) -> int:
                     raise FormatError(f"{term.zh}: rendering {text!r} contains {SPLIT!r}, the CSV alternative "
                                       "separator; export this glossary as TBX instead", file=term.file,
                                       line=term.line)
-            writer.writerow([neutralise(cell) for cell in (
+            writer.writerow([spreadsheet_safe(cell) for cell in (
                 term.zh, term.en, SPLIT.join(term.variants), SPLIT.join(term.forbidden), term.domain,
                 term.note, term.source, term.status, "yes" if term.case_sensitive else "no",
                 "yes" if term.forbidden_everywhere else "no", approved_status(term), concept)])
@@ -111,7 +99,8 @@ def read_csv(path: Path, *, encoding: str | None = None) -> list[Term]:
             line = reader.line_num
             if not any(cell.strip() for cell in row):
                 continue
-            cells = {name: (_restore(row[i]).strip() if i < len(row) else "") for i, name in enumerate(names)}
+            cells = {name: (spreadsheet_restore(row[i]).strip() if i < len(row) else "")
+                     for i, name in enumerate(names)}
             zh, en = cells.get("Chinese_PRC", ""), cells.get("English", "")
             if not zh or not en:
                 raise FormatError("row has no Chinese term or no English rendering", file=file, line=line)

@@ -20,6 +20,7 @@ from typing import Any, ClassVar
 
 from ..errors import FormatError
 from ..model import Finding, Location, Severity, Span
+from ..textio import spreadsheet_restore, spreadsheet_safe
 from .base import Formatter
 
 COLUMNS = ("file", "segment", "source", "target", "rule", "severity", "message", "decision", "comment", "id")
@@ -29,7 +30,6 @@ WIDTHS = {"file": 24, "segment": 10, "source": 50, "target": 50, "rule": 18, "se
 FALSE_POSITIVE = frozenset({"false positive", "false-positive", "fp", "not an error", "ok", "accept", "ignore",
                             "误报", "不是错误"})
 MARK_OPEN, MARK_CLOSE = "⟦", "⟧"
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def marked(text: str, spans: Sequence[Span], side: str) -> str:
@@ -90,7 +90,7 @@ class SheetFormatter(Formatter):
 
 def as_text(value: str) -> str:
     """A cell a spreadsheet will not evaluate: a leading formula character gets an apostrophe."""
-    return "'" + value if value.startswith(_FORMULA_START) else value
+    return spreadsheet_safe(value)
 
 
 class CsvFormatter(SheetFormatter):
@@ -170,7 +170,7 @@ def read_sheet(path: Path) -> list[dict[str, str]]:
 
 
 def _unescaped(value: str) -> str:
-    return value[1:] if value.startswith("'") and value[1:].startswith(_FORMULA_START) else value
+    return spreadsheet_restore(value)
 
 
 def _xlsx_rows(path: Path) -> list[list[Any]]:
