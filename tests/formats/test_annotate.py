@@ -170,3 +170,19 @@ def test_cli_annotate_bad_input_is_one_line(tmp_path):
     result = runner.invoke(app, ["annotate", str(bad), "-o", str(tmp_path / "o.xlf")])
     assert result.exit_code == 2
     assert not (tmp_path / "o.xlf").exists()
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in DATA.iterdir()))
+def test_re_reading_gives_the_same_pairs_plus_the_notes(tmp_path, name):
+    src = DATA / name
+    out = tmp_path / ("annotated" + src.suffix)
+    findings = every_segment_findings(src)
+    out.write_bytes(annotate(src, findings))
+    before = {s.id: s for s in XliffReader().read(src)}
+    after = {s.id: s for s in XliffReader().read(out)}
+    assert [(s.id, s.zh, s.en, s.props) for s in before.values()] == [(s.id, s.zh, s.en, s.props)
+                                                                     for s in after.values()]
+    for finding in findings:
+        seg = after[finding.location.segment]
+        assert f"test-rule ({finding.severity}): {finding.message}" in seg.note, (name, seg.id, seg.note)
+        assert before[seg.id].note in seg.note

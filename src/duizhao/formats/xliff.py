@@ -209,6 +209,7 @@ class _Context:
     tgt_lang: str = ""
     translate: list[bool] = field(default_factory=lambda: [True])
     units: int = 0  # units met so far
+    comments: dict[str, str] = field(default_factory=dict)  # Trados comment id → its text
 
 
 def detect_dialect(root: etree._Element, path: Path) -> str:
@@ -246,6 +247,9 @@ def iter_xliff(path: Path, *, encoding: str | None = None) -> Iterator[XliffSegm
             ctx = _root(element, path, file)
             continue
         if _ns(element.tag) != ctx.xliff_ns:
+            if event == "end" and name == "cmt-def" and _ns(element.tag) == SDL_NS:
+                texts = ("".join(c.itertext()).strip() for c in element.iter("Comment"))
+                ctx.comments[element.get("id") or ""] = "\n".join(t for t in texts if t)
             continue
         if event == "start":
             if name == "file":
@@ -321,7 +325,7 @@ def _unit12(unit: etree._Element, ctx: _Context) -> Iterator[XliffSegment]:
         raise FormatError(f"trans-unit {unit_id!r} has no <source>", file=file, line=unit.sourceline)
     target = _child(unit, ns, "target")
     seg_source = _child(unit, ns, "seg-source")
-    note = _notes(unit, ns, file)
+    note = _joined(_notes(unit, ns, file), *_memoq_comments(unit)) if ctx.dialect == "memoq" else _notes(unit, ns, file)
     marks = _seg_marks(seg_source, ns) if seg_source is not None else []
     unit_status = _unit_status12(unit, target, ctx)
     if seg_source is not None and not marks:
@@ -344,10 +348,35 @@ def _unit12(unit: etree._Element, ctx: _Context) -> Iterator[XliffSegment]:
         tgt = flatten(tmark, file, ns) if tmark is not None else None
         raw, status, locked = sdl.get(mid, unit_status)
         line = (tmark if tmark is not None else target if target is not None else mark).sourceline or 0
+        seg_note = _joined(note, *_trados_comments(ctx, mark, tmark)) if ctx.comments else note
         yield XliffSegment(unit_id, mid, src_text, tgt[0] if tgt else None, src_codes, tgt[1] if tgt else (),
                            _status_or_default(status, tgt[0] if tgt else None), raw, locked, translate,
-                           line, note, ctx.src_lang, ctx.tgt_lang, number=mid if ctx.dialect == "trados" else "",
+                           line, seg_note, ctx.src_lang, ctx.tgt_lang, number=mid if ctx.dialect == "trados" else "",
                            unit_index=ctx.units)
+
+
+def _joined(*notes: str) -> str:
+    return "\n".join(n for n in notes if n)
+
+
+def _memoq_comments(unit: etree._Element) -> list[str]:
+    """memoQ's ``<mq:comments>`` of a unit (deleted ones left out): shown with the unit's notes."""
+    return ["".join(c.itertext()).strip() for c in unit.iter(f"{{{MQ_NS}}}comment")
+            if (c.get("deleted") or "").lower() != "true"]
+
+
+def _trados_comments(ctx: _Context, *marks: etree._Element | None) -> list[str]:
+    """The Trados comments (``x-sdl-comment`` markers) inside a segment's source and target."""
+    out = []
+    for mark in marks:
+        if mark is None:
+            continue
+        for inner in mark.iter(f"{{{ctx.xliff_ns}}}mrk" if ctx.xliff_ns else "mrk"):
+            if inner.get("mtype") == "x-sdl-comment":
+                text = ctx.comments.get(inner.get(f"{{{SDL_NS}}}cid") or inner.get("cid") or "", "")
+                if text and text not in out:
+                    out.append(text)
+    return out
 
 
 def _status_or_default(status: str, target: str | None) -> str:
