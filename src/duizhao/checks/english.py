@@ -73,6 +73,7 @@ def dictionary() -> frozenset[str] | None:
     return frozenset(SpellChecker(language="en", distance=1).word_frequency.dictionary) | _CURRENT
 
 
+@lru_cache(maxsize=65536)
 def american(word: str) -> tuple[str, str] | None:
     """``(american form, convention)`` when lower-case ``word`` is a British spelling of a dictionary word."""
     words = dictionary()
@@ -90,6 +91,7 @@ _INFLECTIONS = (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("
                 ("er", ""), ("ers", ""), ("ly", ""), ("'s", ""))
 
 
+@lru_cache(maxsize=65536)
 def known(word: str) -> bool:
     """``word`` (any case) is an English word, in American or British spelling, or a regular
     inflection (opioids, encodings) or a compound of two (photoshoot, biosensor) of such words."""

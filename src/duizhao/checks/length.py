@@ -71,10 +71,14 @@ def pair_lengths(zh: str, en: str) -> tuple[float, float]:
     """``(Chinese, English)`` lengths as the model counts them (``align.char_length``), where
     Latin letters and digits in the Chinese (names in brackets, codes, figures) count as what
     they are: copied into the English one for one, not expanded like Chinese characters."""
-    from ..align import char_length
-
     copied = len(_COPIED.findall(zh))
-    return char_length(zh) - copied + copied / _LATIN_RATIO, char_length(en)
+    return _char_length(zh) - copied + copied / _LATIN_RATIO, _char_length(en)
+
+
+def _char_length(text: str) -> float:
+    """``align.char_length`` (characters other than whitespace), counted in C: str.split drops
+    exactly the characters ``isspace`` is true for."""
+    return float(len("".join(text.split())))
 
 
 def document_model(doc: DocLengths, min_pairs: int = 30, trim: float = 2.5) -> tuple[float, float]:

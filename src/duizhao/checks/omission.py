@@ -61,8 +61,11 @@ def _gloss_stems(word: str) -> frozenset[str]:
     return frozenset(stem[:_STEM] for stem in lexicon.stems(word))
 
 
+_EN_WORD3 = re.compile(r"[a-z]{3,}")
+
+
 def _english_stems(en: str) -> frozenset[str]:
-    return frozenset(m.group().lower()[:_STEM] for m in _EN_WORD.finditer(en) if len(m.group()) >= 3)
+    return frozenset(word[:_STEM] for word in _EN_WORD3.findall(en.lower()))
 
 
 def _pinyin_names(en: str) -> frozenset[str]:

@@ -70,18 +70,21 @@ def misspelt(ctx: PairContext) -> list[tuple[int, int, str]]:
     """``(start, end, word)`` of the English words no dictionary knows, by the rules above."""
     seg = ctx.segment
     en = seg.en
-    if dictionary() is None or not en.strip():
+    words = dictionary()
+    if words is None or not en.strip():
         return []
     out = []
     source_latin: set[str] | None = None
     glossary: frozenset[str] | None = None
     for m in _WORD.finditer(en):
-        word = _CLITICS.sub("", m.group())
+        word = m.group()
+        if word in words or not word.islower():
+            continue  # the usual case; or a proper noun (the corpus's own names), an acronym, a sentence's first word
+        if "'" in word or "’" in word:
+            word = _CLITICS.sub("", word)
         if len(word) < 3 or not word.isascii():
             continue
-        if not word.islower():
-            continue  # a proper noun (the corpus's own names), an acronym, CamelCase, a sentence's first word
-        lower = word.lower()
+        lower = word
         if known(lower) or is_pinyin_word(word):
             continue
         if glossary is None:
@@ -133,6 +136,7 @@ PATTERN_NAMES = {"ise": "-ise/-ize", "yse": "-yse/-yze", "our": "-our/-or", "re"
                  "ogue": "-ogue/-og", "ll": "-ll-/-l-", "mme": "-mme/-m", "ae": "ae/e", "oe": "oe/e"}
 
 
+@lru_cache(maxsize=65536)
 def convention(word: str) -> tuple[str, str] | None:
     """``(pattern, "british" | "american")`` of lower-case ``word``, or None when it shows neither."""
     found = american(word)

@@ -55,6 +55,7 @@ def _fold(text: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", text).split()).casefold()
 
 
+@lru_cache(maxsize=65536)
 def is_pinyin_word(word: str) -> bool:
     """``word`` splits into toneless (or toned) pinyin syllables: Datong, Xiangcun, Zhenxing."""
     plain = word.lower().translate(_STRIP_ACCENTS).replace("'", "")
