@@ -30,6 +30,31 @@ a seeded tenth, the rest staying as they are. The rules that read a glossary get
 glossary of ``glossary_quality.py`` (names and set phrases of the test sets). ``pattern-violated``
 has no patterns of its own and so reports nothing here; its row shows that.
 
+Measured (2026-12-04, 5,799 pairs; findings counted once per pair):
+
+| rule | default | per 1,000 pairs | injected | detected |
+| --- | --- | --- | --- | --- |
+| bracket-unbalanced | error | 2.2 | 471 | 99.4% |
+| quote-unbalanced | warning | 23.1 | 689 | 100.0% |
+| title-unmarked | warning | 0.3 | 82 | 43.9% |
+| code-missing | error | 0.7 | 115 | 92.2% |
+| double-space | error | 2.9 | 5749 | 100.0% |
+| edge-whitespace | warning | 0.0 | – | – |
+| space-before-punctuation | warning | 2.2 | – | – |
+| fullwidth-in-english | error | 0.5 | – | – |
+| repeated-word | error | 1.4 | 5750 | 80.1% |
+| final-punctuation | warning | 2.9 | – | – |
+| lowercase-start | warning | 2.2 | – | – |
+| untranslated | error | 0.0 | – | – |
+| pinyin-untranslated | error | 0.0 | 653 | 81.2% |
+| length-outlier | warning | 2.8 | 425 | 28.7% |
+| omission-suspected | warning | 4.3 | 412 | 32.8% |
+| spelling | info | 21.9 | 5079 | 96.2% |
+| spelling-variant-mixed | warning | 0.2 | – | – |
+
+Many "false alarms" are real slips of the references (a closing quote typed as “, "an an",
+a clause the reference left out): ``--show`` prints them.
+
 Each set is one document (WMT lines come from many news articles; rules that estimate a model
 per document, such as length-outlier, then see one model per test set).
 """
