@@ -25,13 +25,20 @@ VALID = {
               '<langSec xml:lang="zh"><termSec><term>新质生产力</term></termSec></langSec><langSec xml:lang="en">'
               '<termSec><term>new quality productive forces</term></termSec></langSec></conceptEntry></body>'
               '</text></tbx>\n').encode(),
+    "b.json": b'{"tool": "duizhao", "format": 1, "entries": []}\n',
+    "duizhao.toml": b'fail-on = "warning"\nignore = ["leftover-cjk"]\n[severity]\nempty-target = "warning"\n',
+    "m.zh": "新质生产力\n你好\n".encode(),
 }
 COMMANDS = {
     "x.tsv": ("check", "x.tsv"), "x.jsonl": ("check", "x.jsonl"), "x.yaml": ("check", "x.yaml"),
     "x.tmx": ("check", "x.tmx"), "x.xlf": ("check", "x.xlf"), "g.yaml": ("glossary", "lint", "g.yaml"),
     "t.csv": ("glossary", "import", "t.csv", "-o", "out.yaml"),
     "t.tbx": ("glossary", "import", "t.tbx", "-o", "out.yaml"),
+    "b.json": ("check", "y.tsv", "--baseline", "b.json"), "duizhao.toml": ("check", "y.tsv"),
+    "m.zh": ("check", "m.zh", "-j", "2"),
 }
+#: files a command needs besides the fuzzed one
+COMPANIONS = {"y.tsv": "新质生产力\tnew productivity\n".encode(), "m.en": b"new quality productive forces\nhello\n"}
 SPICE = [b"\x00", b"\r", b"\n", b"\t", b"\xff", b"\xef\xbb\xbf", b"\x1b[2J", b"&e;", b"<", b"]]>", b"{", b'"',
          b": ", b"- ", b"\\u0000", "中".encode(), b"\xe4\xb8", b"key: a\nkey: b\n", b"<!DOCTYPE x [<!ENTITY e 'x'>]>"]
 
@@ -58,8 +65,10 @@ def _run(name: str, data: bytes) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         (root / name).write_bytes(data)
+        for companion, content in COMPANIONS.items():
+            (root / companion).write_bytes(content)
         result = invoke(COMMANDS[name], root)
-        leftovers = [p.name for p in root.iterdir() if p.name not in (name, "out.yaml")]
+        leftovers = [p.name for p in root.iterdir() if p.name not in (name, "out.yaml", *COMPANIONS)]
         if result.code == 2:
             shutil.rmtree(root / "out.yaml", ignore_errors=True)
     assert result.code in (0, 1, 2), (result.code, result.stderr)

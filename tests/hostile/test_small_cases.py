@@ -59,12 +59,17 @@ def test_no_glossary_is_said_once(tmp_path: Path) -> None:
     assert only_numbers.stderr == ""  # no term rule runs: nothing to say
 
 
-def test_lookup_limit_zero_does_not_claim_unused(tmp_path: Path) -> None:
+def _project(root: Path) -> None:
+    """A glossary and a one-pair corpus, in the layout ``duizhao check`` looks for."""
     for name, data in GLOSSARY_FILES.items():
-        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
-        (tmp_path / name).write_bytes(data)
-    (tmp_path / "corpus").mkdir()
-    (tmp_path / "corpus" / "x.tsv").write_bytes(TSV)
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_bytes(data)
+    (root / "corpus").mkdir()
+    (root / "corpus" / "x.tsv").write_bytes(TSV)
+
+
+def test_lookup_limit_zero_does_not_claim_unused(tmp_path: Path) -> None:
+    _project(tmp_path)
     used = invoke(("glossary", "lookup", "新质生产力"), tmp_path)
     assert "used: corpus/x.tsv:1" in used.stdout
     none = invoke(("glossary", "lookup", "新质生产力", "--limit", "0"), tmp_path)
@@ -72,11 +77,7 @@ def test_lookup_limit_zero_does_not_claim_unused(tmp_path: Path) -> None:
 
 
 def test_configured_project_from_a_subdirectory_keeps_its_glossary(tmp_path: Path) -> None:
-    for name, data in GLOSSARY_FILES.items():
-        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
-        (tmp_path / name).write_bytes(data)
-    (tmp_path / "corpus").mkdir()
-    (tmp_path / "corpus" / "x.tsv").write_bytes(TSV)
+    _project(tmp_path)
     (tmp_path / "pyproject.toml").write_bytes(b'[tool.duizhao]\ncorpus = ["corpus"]\n')
     (tmp_path / "sub").mkdir()
     at_root = invoke(("check", "-f", "json"), tmp_path)
