@@ -483,12 +483,14 @@ def _ordinals(zq: Sequence[Quantity], z_used: list[bool], eq: Sequence[Quantity]
     zo = [q for q, used in zip(zq, z_used, strict=True)
           if not used and q.weak and ((q.kind == ORDINAL and q.text[:1] in "第首")
                                       or (q.kind == CARDINAL and zh_text[q.span[1]:q.span[1] + 1] in _RANKS))]
-    if len(zo) != 1:
+    if not zo:
         return
     # (not an ordinal in brackets: "Zhongfu (the second phase of Sanfu)" explains a name)
     eo = [q for q, used in zip(eq, e_used, strict=True) if not used and q.weak and q.kind == ORDINAL
           and en_text.rfind("(", 0, q.span[0]) <= en_text.rfind(")", 0, q.span[0])]
-    if len(eo) == 1 and eo[0].value != zo[0].value:
-        z, e = zo[0], eo[0]
-        issues.append(NumberIssue(MISMATCH, f"zh {z.text} = {z.describe()}, en \"{e.text}\" = {e.describe()}: "
-                                  "the ordinals differ", z.span, e.span))
+    # as many on each side (一级 … 二级 → "first-class … third-class"), and not the same ones reordered
+    if len(eo) != len(zo) or sorted(q.value for q in zo) == sorted(q.value for q in eo):
+        return
+    z, e = next((z, e) for z, e in zip(zo, eo, strict=True) if z.value != e.value)
+    issues.append(NumberIssue(MISMATCH, f"zh {z.text} = {z.describe()}, en \"{e.text}\" = {e.describe()}: "
+                              "the ordinals differ", z.span, e.span))
