@@ -112,3 +112,20 @@ def test_configured_proposed_severity_reaches_the_run(tmp_path: Path):
                                     proposed_severity=config.proposed_severity))
     assert [f.severity for f in raised.findings] == [Severity.ERROR] and raised.summary()["errors"] == 1
     assert "proposed:error" in raised.signature
+
+
+def test_spelled_out_content_leaves_its_parts_to_their_own_entries(tmp_path):
+    """四风 spelled out is made of 形式主义 … 奢靡之风: the expansion must not take their English spans."""
+    entries = [
+        {"zh": "四风", "en": "four forms of decadence",
+         "expands_to": ["formalism, bureaucratism, hedonism and extravagance"]},
+        {"zh": "形式主义", "en": "formalism"}, {"zh": "官僚主义", "en": "bureaucratism"},
+        {"zh": "享乐主义", "en": "hedonism"}, {"zh": "奢靡之风", "en": "extravagance"},
+    ]
+    matcher = TermMatcher(load_glossary(write_glossary(tmp_path / "g.yaml", entries)))
+    zh = "反对“四风”，即形式主义、官僚主义、享乐主义和奢靡之风"
+    assert _rules(matcher, zh, "oppose the four forms of decadence: formalism, bureaucratism, hedonism and "
+                               "extravagance") == []
+    assert _rules(matcher, zh, "oppose formalism, bureaucratism, hedonism and extravagance") == []
+    assert _rules(matcher, zh, "oppose formalism, bureaucratism and hedonism") == [("term-missing", Severity.ERROR),
+                                                                                    ("term-missing", Severity.ERROR)]
