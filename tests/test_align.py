@@ -231,7 +231,7 @@ def test_check_source_draft_reports_on_the_draft(drafts: tuple[Path, Path], tmp_
     result = CliRunner().invoke(app, ["check", "--source", str(zh_path), "--draft", str(en_path), "-f", "json",
                                       "-j", "1"])
     assert result.exit_code == 1, result.output
-    findings = __import__("json").loads(result.output)["findings"]
+    findings = __import__("json").loads(result.stdout)["findings"]
     empty = [f for f in findings if f["rule"] == "empty-target"]
     assert len(empty) == 1 and empty[0]["file"] == str(en_path)
 
