@@ -11,7 +11,14 @@ Matching is a multiset match in three passes, cheapest and surest first:
    changed values, and figures present on one side only.
 
 Weak quantities (small numbers spelled in words: 一个, "one of", "first") take part in
-matching but are never reported when left over; translators drop and add them freely.
+matching but are never reported when left over; translators drop and add them freely, unless
+both sides state one and they disagree (两家企业 → "three companies", 首届 → "the second").
+
+A matched pair is still checked for its hedge (about / over / under): a changed or reversed
+hedge is a mismatch, a dropped or added one a warning. What the English adds is judged by what
+it is: an ordinal naming an event ("the 16th BRICS Summit") or a year for 今年 is fine, a year
+that contradicts the Chinese sentence's own year is not, and a bracketed conversion ("(about
+17.95 trillion U.S. dollars)") repeats the figure before it.
 """
 
 from __future__ import annotations
