@@ -59,8 +59,8 @@ def _may_change_pattern() -> re.Pattern[str] | None:
     if SIMPLIFY_CONFIG != _opencc_triggers.CONFIG:
         return None
     listed = set(_opencc_triggers.BMP_TRIGGERS)
-    unlisted = " ".join(chr(code) for code in range(0x80, 0x10000)
-                        if chr(code) not in listed and not 0xD800 <= code <= 0xDFFF)
+    bmp = "".join(map(chr, range(0x80, 0xD800))) + "".join(map(chr, range(0xE000, 0x10000)))  # no surrogates
+    unlisted = " ".join(bmp.translate(dict.fromkeys(map(ord, listed))))  # each character on its own
     if converter(SIMPLIFY_CONFIG).convert(unlisted) != unlisted:
         return None
     codes = sorted(map(ord, listed))
