@@ -65,3 +65,14 @@ def test_american_forms(word, us):
     found = american(word)
     assert (found[0] if found else None) == us
     assert known(word)
+
+
+def test_suggestions_do_not_depend_on_the_hash_seed() -> None:
+    import subprocess
+    import sys
+
+    code = "from duizhao.checks.spelling import _suggestion; print(_suggestion('kwh'), _suggestion('teh'))"
+    outputs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                              env={**__import__("os").environ, "PYTHONHASHSEED": seed}).stdout
+               for seed in ("1", "2", "3", "4")}
+    assert len(outputs) == 1, outputs

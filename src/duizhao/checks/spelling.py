@@ -53,8 +53,13 @@ def glossary_words(matcher: Any) -> frozenset[str]:
 def _suggestion(word: str) -> str | None:
     """The dictionary's best word one edit away from ``word``, if any."""
     checker = _checker()
-    best = checker.correction(word) if checker is not None else None
-    return best if best and best != word else None
+    candidates = checker.candidates(word) if checker is not None else None
+    if not candidates:
+        return None
+    # The most frequent candidate, ties broken alphabetically: the library's own ``correction``
+    # takes ``max`` over a set, so equal frequencies made the suggestion depend on PYTHONHASHSEED.
+    best = min(candidates, key=lambda candidate: (-checker[candidate], candidate))
+    return best if best != word else None
 
 
 @lru_cache(maxsize=1)
