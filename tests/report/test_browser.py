@@ -12,43 +12,20 @@ import contextlib
 import csv
 import json
 import shutil
-import tempfile
-import time
 from pathlib import Path
 
 import pytest
 
+from ..chromium import downloaded, driver, needs_chromium
 from .support import REPO_ROOT_PARENT, check_fixture, run_cli
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-CHROMEDRIVER = shutil.which("chromedriver")
-FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1280,1000")
-
-pytestmark = pytest.mark.skipif(not (CHROMIUM and CHROMEDRIVER), reason="chromium and chromium-driver not installed")
+pytestmark = needs_chromium
 
 
 @pytest.fixture(scope="module")
 def browser():
-    webdriver = pytest.importorskip("selenium.webdriver")
-    from selenium.webdriver.chrome.options import Options
-    from selenium.webdriver.chrome.service import Service
-
-    options = Options()
-    options.binary_location = CHROMIUM
-    for flag in FLAGS:
-        options.add_argument(flag)
-    downloads = Path(tempfile.mkdtemp(prefix="duizhao-downloads-"))
-    options.add_experimental_option("prefs", {"download.default_directory": str(downloads),
-                                              "download.prompt_for_download": False})
-    driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
-    driver.execute_cdp_cmd("Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(downloads)})
-    driver.downloads = downloads
-    try:
-        yield driver
-    finally:
-        driver.quit()
-        shutil.rmtree(downloads, ignore_errors=True)
+    with driver() as chrome:
+        yield chrome
 
 
 def visible(driver, selector: str) -> list:
@@ -111,16 +88,6 @@ def _keep_for_review(shot: Path) -> None:
         shutil.copyfile(shot, target)
 
 
-def _downloaded(browser, name: str, timeout: float = 10.0) -> Path:
-    path = browser.downloads / name
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if path.exists() and not (browser.downloads / f"{name}.crdownload").exists():
-            return path
-        time.sleep(0.1)
-    raise AssertionError(f"{name} was not downloaded")
-
-
 def _top_below_bar(browser, element) -> bool:
     """The element's top edge is on screen and not under the sticky filter bar."""
     return browser.execute_script(
@@ -171,13 +138,13 @@ def test_html_report_as_a_review_page(in_fixtures, browser, tmp_path: Path) -> N
     assert browser.find_element("id", "dz-marked").text == "2"
     browser.save_screenshot(str(tmp_path / "review-marked.png"))
     browser.find_element("id", "dz-baseline").click()
-    baseline = _downloaded(browser, "duizhao-baseline.json")
+    baseline = downloaded(browser, "duizhao-baseline.json")
     assert {e["rule"] for e in json.loads(baseline.read_text(encoding="utf-8"))["entries"]} == {
         "term-forbidden", "leftover-cjk"}
 
     # the CSV of the findings: one row each, the marked ones say so
     browser.find_element("id", "dz-csv").click()
-    with _downloaded(browser, "duizhao-findings.csv").open(encoding="utf-8", newline="") as handle:
+    with downloaded(browser, "duizhao-findings.csv").open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
     assert len(rows) == 6 and sorted(r["rule"] for r in rows if r["false positive"] == "yes") == [
         "leftover-cjk", "term-forbidden"]

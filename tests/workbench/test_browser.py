@@ -10,9 +10,7 @@ Skips cleanly without Chromium, its driver or Selenium.
 from __future__ import annotations
 
 import json
-import shutil
 import socket
-import tempfile
 import threading
 import time
 from pathlib import Path
@@ -27,12 +25,10 @@ from duizhao.glossary import load_glossary
 from duizhao.workbench.app import create_app
 from duizhao.workbench.session import Workspace
 
+from ..chromium import downloaded, driver, needs_chromium
+
 REPO = Path(__file__).resolve().parents[2]
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-CHROMEDRIVER = shutil.which("chromedriver")
-FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1400,1000")
-pytestmark = pytest.mark.skipif(not (CHROMIUM and CHROMEDRIVER), reason="chromium and chromium-driver not installed")
+pytestmark = needs_chromium
 
 XLIFF = """<?xml version="1.0" encoding="UTF-8"?>
 <xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
@@ -77,25 +73,8 @@ def server(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def browser():
-    webdriver = pytest.importorskip("selenium.webdriver")
-    from selenium.webdriver.chrome.options import Options
-    from selenium.webdriver.chrome.service import Service
-
-    options = Options()
-    options.binary_location = CHROMIUM
-    for flag in FLAGS:
-        options.add_argument(flag)
-    downloads = Path(tempfile.mkdtemp(prefix="duizhao-workbench-downloads-"))
-    options.add_experimental_option("prefs", {"download.default_directory": str(downloads),
-                                              "download.prompt_for_download": False})
-    driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
-    driver.execute_cdp_cmd("Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(downloads)})
-    driver.downloads = downloads
-    try:
-        yield driver
-    finally:
-        driver.quit()
-        shutil.rmtree(downloads, ignore_errors=True)
+    with driver("1400,1000") as chrome:
+        yield chrome
 
 
 def _wait(condition, timeout: float = 10.0):
@@ -106,12 +85,6 @@ def _wait(condition, timeout: float = 10.0):
             return value
         time.sleep(0.05)
     raise AssertionError("timed out waiting for the page")
-
-
-def _downloaded(browser, name: str) -> Path:
-    path = browser.downloads / name
-    _wait(lambda: path.exists() and not (browser.downloads / f"{name}.crdownload").exists())
-    return path
 
 
 def _rules(browser) -> list[tuple[str, str]]:
@@ -161,7 +134,7 @@ def test_paste_fix_and_export(server, browser, tmp_path: Path) -> None:
         select = browser.find_element("id", "export-format")
         browser.execute_script("arguments[0].value=arguments[1]", select, format_name)
         browser.find_element("id", "export").click()
-        exported = _downloaded(browser, "pasted draft" + suffix)
+        exported = downloaded(browser, "pasted draft" + suffix)
         english = " ".join(s.en for s in iter_segments([exported]))
         assert "2.7 billion kWh" in english and "new quality productive forces took shape" in english
         assert "27 billion kWh" not in english
@@ -179,7 +152,7 @@ def test_open_xliff_mark_a_false_positive_and_check_with_the_baseline(server, br
     alert.accept()
     _wait(lambda: browser.find_element("id", "n-fp").text == "1")
     browser.find_element("id", "baseline").click()
-    baseline = _downloaded(browser, "duizhao-baseline.json")
+    baseline = downloaded(browser, "duizhao-baseline.json")
     entries = json.loads(baseline.read_text(encoding="utf-8"))["entries"]
     assert [e["rule"] for e in entries] == ["term-forbidden"]
     runner = CliRunner()  # the file named as the workbench was given it (here: an absolute path)
