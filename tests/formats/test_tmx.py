@@ -428,3 +428,49 @@ def test_real_sample_relabelled_as_zh_imports_inline_text(tmp_path):
     path.write_bytes(source.read_bytes().replace(b'xml:lang="be"', b'xml:lang="zh-CN"'))
     got = [(s.en, s.zh) for s in TmxReader().read(path)]
     assert got == [("entuv", "betuv"), ("First part  end.", "First  tr."), ("2  zz xx", "tr"), ("3 xx", "tr")]
+
+
+INLINE_TMX = """<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header srclang="zh-CN" datatype="plaintext" segtype="sentence" adminlang="en"
+ creationtool="t" creationtoolversion="1" o-tmf="t"/>
+<body><tu tuid="a1"><tuv xml:lang="zh-CN">
+<seg>新增<bpt i="1">&lt;b&gt;</bpt>就业<ept i="1">&lt;/b&gt;</ept>1.4万人。</seg></tuv>
+<tuv xml:lang="en">
+<seg>There were <bpt i="1">&lt;b&gt;</bpt>14,000<ept i="1">&lt;/b&gt;</ept> new jobs &amp; more.</seg></tuv>
+</tu></body></tmx>
+"""
+
+
+def test_import_inline_xml_then_export_inline_xml_keeps_the_tags(tmp_path) -> None:
+    from typer.testing import CliRunner
+
+    from duizhao.cli import app
+    from duizhao.formats import iter_segments
+
+    source = tmp_path / "in.tmx"
+    source.write_text(INLINE_TMX, encoding="utf-8")
+    runner = CliRunner()
+    assert runner.invoke(app, ["import", str(source), "--inline", "xml", "-o", str(tmp_path / "c.yaml")]).exit_code == 0
+    result = runner.invoke(app, ["export", "tmx", str(tmp_path / "c.yaml"), "--inline", "xml",
+                                 "-o", str(tmp_path / "out.tmx")])
+    assert result.exit_code == 0, result.output
+    written = (tmp_path / "out.tmx").read_text(encoding="utf-8")
+    assert '<bpt i="1">&lt;b&gt;</bpt>14,000<ept i="1">&lt;/b&gt;</ept>' in written  # markup, not &lt;bpt
+    again = runner.invoke(app, ["import", str(tmp_path / "out.tmx"), "--inline", "xml", "-o",
+                                str(tmp_path / "again.yaml")])
+    assert again.exit_code == 0
+    assert [s.en for s in iter_segments([tmp_path / "again.yaml"])] == [
+        s.en for s in iter_segments([tmp_path / "c.yaml"])]
+
+
+@pytest.mark.parametrize("english", ["a <b>bold</b> claim", "5 < 6", "<!DOCTYPE x>", "<ph>open", "&bogus;"])
+def test_export_inline_xml_refuses_text_that_is_not_tmx_inline_markup(tmp_path, english) -> None:
+    from duizhao.errors import OutputError
+    from duizhao.formats import write_segments
+    from duizhao.model import DocumentInfo, Segment
+
+    target = tmp_path / "out.tmx"
+    with pytest.raises(OutputError, match="segment s1"):
+        write_segments([Segment(id="s1", zh="你好", en=english, doc=DocumentInfo(id="d", file="x"))], target, "tmx",
+                       inline="xml")
+    assert not target.exists()

@@ -29,6 +29,9 @@ def export(
     adminlang: Annotated[str, typer.Option("--adminlang", help="TMX: header adminlang.")] = "en-US",
     input_format: InputFormat = None,
     encoding: Encoding = None,
+    inline: Annotated[str, typer.Option(
+        "--inline", help="TMX: text (escape the texts) or xml (they hold TMX inline markup, e.g. from import"
+                         " --inline xml: write it as markup).")] = "text",
 ) -> None:
     """Export corpus pairs as a TMX 1.4b translation memory or another bitext format."""
     from ..formats import WRITERS
@@ -39,7 +42,10 @@ def export(
     try:
         if format not in WRITERS:
             raise UsageError(f"unknown export format {format!r} (known: {', '.join(sorted(WRITERS))})")
-        options = {"src_lang": src_lang, "tgt_lang": tgt_lang, "adminlang": adminlang} if format == "tmx" else {}
+        if inline != "text" and format != "tmx":
+            raise UsageError("--inline applies to a TMX export only")
+        options = ({"src_lang": src_lang, "tgt_lang": tgt_lang, "adminlang": adminlang, "inline": inline}
+                   if format == "tmx" else {})
         inputs = resolve_inputs(paths or ())
         refuse_overwriting_inputs(pair_paths(output) if format == "moses" else (output,), inputs)
         count = export_pairs(inputs, output, format, encoding=encoding,

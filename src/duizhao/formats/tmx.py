@@ -112,7 +112,12 @@ class TmxWriter:
     extensions: ClassVar[tuple[str, ...]] = (".tmx",)
 
     def write(self, segments: Iterable[Segment], path: Path, *, src_lang: str = "zh-CN", tgt_lang: str = "en-US",
-              adminlang: str = "en-US", creation_date: datetime | None = None, **_: object) -> int:
+              adminlang: str = "en-US", creation_date: datetime | None = None, inline: str = "text",
+              **_: object) -> int:
+        """``inline="xml"``: the texts hold TMX inline markup (what ``import --inline xml`` kept) and
+        are written as markup, after a check that they are nothing else; ``"text"`` escapes them."""
+        if inline not in ("text", "xml"):
+            raise UsageError(f"--inline must be text or xml for a TMX export, not {inline!r}")
         for option, code in (("--src-lang", src_lang), ("--tgt-lang", tgt_lang), ("--adminlang", adminlang)):
             if not re.fullmatch(r"[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*", code):
                 raise UsageError(f"{option} {code!r} is not a language code like zh-CN or en-US")
@@ -127,6 +132,7 @@ class TmxWriter:
             doc_props: dict[int, tuple[DocumentInfo, str]] = {}
             batch: list[str] = []
             search, text = _ILLEGAL.search, _text  # local names: this loop runs a million times
+            markup = inline == "xml"
             for seg in segments:
                 if search(seg.zh) or search(seg.en) or search(seg.id) or seg.note or seg.props or seg.ignore:
                     _refuse_illegal(seg, file)  # the full check, naming the field; cheap fast path above
@@ -141,8 +147,10 @@ class TmxWriter:
                         *(f'      <prop type="x-{_attr(k)}">{text(v)}</prop>\n' for k, v in seg.props.items()),
                         *(f'      <prop type="x-ignore:{_attr(k)}">{text(v)}</prop>\n' for k, v in seg.ignore.items()),
                     ])
-                batch.append(f'    <tu tuid="{_attr(seg.id)}">\n{extra}{props}{zh_open}{text(seg.zh)}</seg></tuv>\n'
-                             f"{en_open}{text(seg.en)}</seg></tuv>\n    </tu>\n")
+                zh_seg, en_seg = ((_inline_markup(seg, "zh", file), _inline_markup(seg, "en", file)) if markup
+                                  else (text(seg.zh), text(seg.en)))
+                batch.append(f'    <tu tuid="{_attr(seg.id)}">\n{extra}{props}{zh_open}{zh_seg}</seg></tuv>\n'
+                             f"{en_open}{en_seg}</seg></tuv>\n    </tu>\n")
                 count += 1
                 if len(batch) >= 2048:
                     out.write("".join(batch).encode())
@@ -162,6 +170,28 @@ class TmxWriter:
             f' o-encoding="UTF-8" creationdate="{date}"/>\n'
             "  <body>\n"
         )
+
+
+_INLINE_TAGS = frozenset({"bpt", "ept", "it", "ph", "hi", "ut", "sub"})
+_MARKUP_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+
+
+def _inline_markup(seg: Segment, side: str, file: str) -> str:
+    """``seg``'s text on ``side`` as it goes inside ``<seg>``: TMX inline markup, checked to be only that."""
+    value = seg.zh if side == "zh" else seg.en
+    if "<" not in value and "&" not in value:
+        return value
+    try:
+        root = etree.fromstring(f"<seg>{value}</seg>".encode(), _MARKUP_PARSER)
+    except etree.XMLSyntaxError as error:
+        raise OutputError(f"segment {seg.id}: the {side} text is not TMX inline markup ({error.msg}); "
+                          "export it without --inline xml", file=file) from None
+    for element in root.iter():
+        if element is not root and (not isinstance(element.tag, str) or element.tag not in _INLINE_TAGS):
+            name = element.tag if isinstance(element.tag, str) else "an entity or comment"
+            raise OutputError(f"segment {seg.id}: the {side} text holds <{name}>, which is not a TMX inline "
+                              "element (bpt, ept, it, ph, hi, ut, sub); export it without --inline xml", file=file)
+    return value
 
 
 def _document_props(doc: DocumentInfo) -> str:
