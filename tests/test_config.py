@@ -86,3 +86,35 @@ def test_proposed_severity_is_validated(tmp_path: Path):
         load_config(start=tmp_path)
     (tmp_path / "duizhao.toml").write_text('proposed-severity = "info"\n', encoding="utf-8")
     assert load_config(start=tmp_path).proposed_severity is Severity.INFO
+
+
+def test_a_run_from_a_subdirectory_names_files_as_a_run_from_the_root(tmp_path, monkeypatch) -> None:
+    """Issue 13 item 8: baseline entries written at the root still match, SARIF URIs stay root-relative."""
+    import json
+
+    from typer.testing import CliRunner
+
+    from duizhao.baseline import _project_root
+    from duizhao.cli import app
+
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "glossary").mkdir()
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "corpus" / "a.tsv").write_text("新增就业1.4万人。\tThere were 140,000 new jobs.\n", encoding="utf-8")
+    (tmp_path / "glossary" / "g.yaml").write_text("terms:\n  - zh: 乡村振兴\n    en: rural revitalization\n",
+                                                  encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text('[tool.duizhao]\ncorpus = ["corpus"]\nglossary = "glossary"\n',
+                                             encoding="utf-8")
+    runner = CliRunner()
+    _project_root.cache_clear()
+    monkeypatch.chdir(tmp_path / "docs")
+    sarif = json.loads(runner.invoke(app, ["check", "-f", "sarif"]).stdout)
+    uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in sarif["runs"][0]["results"]}
+    assert uris == {"corpus/a.tsv"}  # relative to %SRCROOT%, the project root, not absolute
+    monkeypatch.chdir(tmp_path)
+    assert runner.invoke(app, ["check", "--write-baseline", "baseline.json"]).exit_code == 0
+    monkeypatch.chdir(tmp_path / "docs")
+    quiet = runner.invoke(app, ["check", "-f", "json", "--baseline", "../baseline.json"])
+    report = json.loads(quiet.stdout)
+    assert quiet.exit_code == 0 and report["findings"] == [], quiet.output
+    assert report["summary"]["baseline"]["stale"] == 0 and report["summary"]["baseline"]["known"] == 1

@@ -23,6 +23,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path, PurePath
 from typing import Any
 
@@ -37,14 +38,51 @@ _ENTRY_FIELDS = ("fingerprint", "rule", "file", "segment", "message")
 
 
 def normalise_path(file: str) -> str:
-    """The file as a baseline stores it: relative to the working directory when inside it,
-    forward slashes, no leading ``./`` (so ``/repo/corpus/a.yaml`` and ``./corpus/a.yaml`` agree)."""
+    """The file as a baseline (and SARIF, Code Quality, the job summary) names it.
+
+    Relative to the project's root, the directory of the configuration file found from the
+    working directory (``duizhao.toml``, or ``pyproject.toml`` with ``[tool.duizhao]``), so a run
+    from a subdirectory names ``corpus/a.yaml`` as a run from the root does and its baseline
+    entries still match; without a configuration file, relative to the working directory.
+    Forward slashes, no leading ``./``; a file outside the root keeps its absolute path.
+    """
+    root = project_root()
+    if root is not None and (os.path.isabs(file) or file.startswith("..") or root[1]):
+        relative = os.path.relpath(os.path.abspath(file), root[0])
+        if not relative.startswith(".."):
+            return PurePath(relative).as_posix()
     if os.path.isabs(file):
         file = str(as_typed(file))
     text = PurePath(file).as_posix()
     while text.startswith("./"):
         text = text[2:]
     return text
+
+
+def project_root() -> tuple[str, bool] | None:
+    """``(root, is_not_cwd)``: the directory of the configuration file found from the working
+    directory, spelled as the working directory is (symlinks kept); None without one."""
+    try:
+        cwd = os.getcwd()
+    except OSError:
+        return None
+    return _project_root(cwd)
+
+
+@lru_cache(maxsize=16)
+def _project_root(cwd: str) -> tuple[str, bool] | None:
+    from .config import find_config
+    from .errors import DuizhaoError
+
+    try:
+        found = find_config(Path(cwd))
+    except (DuizhaoError, OSError):  # a broken configuration is reported by the run itself
+        return None
+    if found is None:
+        return None
+    levels = len(Path(cwd).resolve().relative_to(found.parent.resolve()).parts)
+    root = Path(cwd).parents[levels - 1] if levels else Path(cwd)
+    return str(root), levels > 0
 
 
 def stable_message(message: str) -> str:

@@ -27,10 +27,11 @@ LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "
 
 def artifact_uri(file: str) -> str:
     """A relative path becomes a percent-encoded relative URI; an absolute one a ``file:`` URI."""
-    path = PurePath(file)
+    named = normalise_path(file)  # relative to the project root when the file is inside it
+    path = PurePath(named)
     if path.is_absolute():
         return quote(path.as_uri(), safe=":/")
-    return quote(normalise_path(file), safe="/")
+    return quote(named, safe="/")
 
 
 def rule_descriptor(rule: Rule) -> dict[str, Any]:
