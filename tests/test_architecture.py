@@ -17,7 +17,8 @@ SRC = Path(__file__).resolve().parents[1] / "src" / "duizhao"
 #: lowest first; a module's layer is that of its top-level module or package under duizhao/
 LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("records", ("model", "errors", "_lazy", "inline")),
-    ("text and files", ("textio", "yamlio", "script", "_opencc_triggers", "split", "outputs", "positions")),
+    ("text and files", ("textio", "yamlio", "script", "_opencc_triggers", "split", "outputs", "positions",
+                        "projectfile")),
     ("engines", ("numbers", "glossary", "lexicon", "lexicon_cache", "groups", "formats", "align", "score")),
     ("rules", ("checks",)),
     ("engine", ("engine", "gcpolicy", "baseline")),

@@ -71,8 +71,8 @@ def project_root() -> tuple[str, bool] | None:
 
 @lru_cache(maxsize=16)
 def _project_root(cwd: str) -> tuple[str, bool] | None:
-    from .config import find_config
     from .errors import DuizhaoError
+    from .projectfile import find_config
 
     try:
         found = find_config(Path(cwd))

@@ -33,7 +33,6 @@ bad values are usage errors naming the file, so a typo cannot silently switch a 
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -41,6 +40,7 @@ from typing import Any
 
 from .errors import InputError, UsageError
 from .model import Severity
+from .projectfile import find_config, read_toml
 from .textio import as_typed, require_regular_file
 
 FAIL_ON = ("error", "warning", "info", "never")
@@ -70,27 +70,6 @@ class Config:
         return {"pattern-violated": {"patterns": self.patterns}} if self.patterns else {}
 
 
-def find_config(start: Path | None = None) -> Path | None:
-    """The nearest duizhao.toml, or pyproject.toml with ``[tool.duizhao]``, from ``start`` upwards."""
-    here = (start or Path.cwd()).resolve()
-    for directory in (here, *here.parents):
-        candidate = directory / "duizhao.toml"
-        if candidate.is_file():
-            return candidate
-        pyproject = directory / "pyproject.toml"
-        if pyproject.is_file() and _has_duizhao_table(pyproject):
-            return pyproject
-    return None
-
-
-def _has_duizhao_table(pyproject: Path) -> bool:
-    # A pyproject.toml without [tool.duizhao] is some other project's file and is passed over;
-    # one that cannot be read or parsed (broken TOML, UTF-16) is an error, as with --config:
-    # it may well hold the [tool.duizhao] table, and checking without it would be silent.
-    tool = _read(pyproject).get("tool")
-    return isinstance(tool, dict) and "duizhao" in tool
-
-
 def load_config(path: Path | None = None, *, start: Path | None = None) -> Config:
     """The configuration in ``path`` (``--config``), else the one ``find_config`` finds, else defaults."""
     if path is not None and not path.exists():
@@ -103,7 +82,7 @@ def load_config(path: Path | None = None, *, start: Path | None = None) -> Confi
     file = path or find_config(start)
     if file is None:
         return Config()
-    data = _read(file)
+    data = read_toml(file)
     if file.name == "pyproject.toml" or "tool" in data:
         tool = data.get("tool")
         table = tool.get("duizhao") if isinstance(tool, dict) else None
@@ -196,15 +175,3 @@ def _strings(value: Any, key: str, where: str) -> tuple[str, ...]:
     if isinstance(value, list | tuple) and all(isinstance(v, str) for v in value):
         return tuple(value)
     raise UsageError(f"'{key}' must be a string or a list of strings", file=where)
-
-
-def _read(path: Path) -> dict[str, Any]:
-    try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
-    except tomllib.TOMLDecodeError as exc:
-        raise UsageError(f"invalid TOML: {exc}", file=str(path)) from None
-    except UnicodeError:
-        raise UsageError("cannot decode as UTF-8 (TOML files must be UTF-8)", file=str(path)) from None
-    except OSError as exc:
-        raise UsageError(f"cannot read: {exc.strerror}", file=str(path)) from None
