@@ -98,3 +98,24 @@ def test_xxe_is_refused(tmp_path):
     path.write_text(doc, encoding="utf-8")
     with pytest.raises(FormatError, match="refused"):
         list(XliffReader().read(path))
+
+
+def test_an_xliff_with_no_unit_at_all_is_refused_like_tmx_but_locked_units_are_a_clean_read(tmp_path) -> None:
+    from typer.testing import CliRunner
+
+    from duizhao.cli import app
+
+    empty = tmp_path / "empty.xlf"
+    empty.write_text('<?xml version="1.0"?>\n<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">'
+                     '<file original="x" source-language="zh-CN" target-language="en" datatype="plaintext">'
+                     "<body></body></file></xliff>\n", encoding="utf-8")
+    locked = tmp_path / "locked.xlf"
+    locked.write_text('<?xml version="1.0"?>\n<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">'
+                      '<file original="x" source-language="zh-CN" target-language="en" datatype="plaintext"><body>'
+                      '<trans-unit id="1" translate="no"><source>你好</source><target>hello</target></trans-unit>'
+                      "</body></file></xliff>\n", encoding="utf-8")
+    (tmp_path / "g").mkdir()
+    runner = CliRunner()
+    refused = runner.invoke(app, ["check", str(empty), "-g", str(tmp_path / "g")])
+    assert refused.exit_code == 2 and "no translation unit" in refused.output
+    assert runner.invoke(app, ["check", str(locked), "-g", str(tmp_path / "g")]).exit_code == 0

@@ -481,7 +481,9 @@ class XliffReader(CountingReader, ConfigurableReader):
         self.skipped = 0
         docs: dict[tuple[str, str], DocumentInfo] = {}
         doc_id = document_id_for(path)
+        seen = False
         for seg in iter_xliff(path, encoding=encoding):
+            seen = True
             if not seg.checked_by_default or (self.statuses is not None and seg.status not in self.statuses):
                 self.skipped += 1
                 continue
@@ -491,6 +493,17 @@ class XliffReader(CountingReader, ConfigurableReader):
                 doc = docs[key] = DocumentInfo(id=doc_id, file=str(path), src_lang=seg.src_lang or "zh-CN",
                                                tgt_lang=seg.tgt_lang or "en")
             yield to_segment(seg, doc)
+        if not seen and not _has_units(path, encoding):
+            # As TMX: a file with no unit at all is not a clean file. Units that hold only codes,
+            # or are locked or filtered out by --status, are a legitimate empty read.
+            raise FormatError("no translation unit (<trans-unit> or <unit>) in this XLIFF file", file=str(path))
+
+
+def _has_units(path: Path, encoding: str | None) -> bool:
+    for _, element in iterparse(path, events=("start",), encoding=encoding):
+        if isinstance(element.tag, str) and etree.QName(element).localname in ("trans-unit", "unit"):
+            return True
+    return False
 
 
 def to_segment(seg: XliffSegment, doc: DocumentInfo) -> Segment:
