@@ -99,3 +99,23 @@ def test_check_applies_the_configured_patterns(tmp_path: Path, monkeypatch: pyte
     bad.write_text('[tool.duizhao]\n[[tool.duizhao.patterns]]\nen = "("\nexpect = "must"\n', encoding="utf-8")
     result = CliRunner().invoke(app, ["check"])
     assert result.exit_code == 2 and "bad regex" in result.stderr and "pyproject.toml" in result.stderr
+
+
+def test_annotate_applies_the_configured_checklist_as_check_does(tmp_path, monkeypatch) -> None:
+    """Both commands build their run from the settled options in one place (Settled.request)."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "glossary").mkdir()
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.duizhao]\n[[tool.duizhao.patterns]]\nzh = "人民币"\nen = "\\\\bRMB\\\\b"\nexpect = "must-not"\n'
+        'severity = "error"\nmessage = "never RMB"\n', encoding="utf-8")
+    (tmp_path / "job.xlf").write_text(
+        '<?xml version="1.0"?>\n<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">'
+        '<file original="x" source-language="zh-CN" target-language="en" datatype="plaintext"><body>'
+        '<trans-unit id="1"><source>收入100亿元人民币。</source><target>Income was 10 billion RMB.</target>'
+        "</trans-unit></body></file></xliff>\n", encoding="utf-8")
+    runner = CliRunner()
+    checked = runner.invoke(app, ["check", "job.xlf", "-f", "json", "--select", "pattern-violated"])
+    assert [f["rule"] for f in json.loads(checked.stdout)["findings"]] == ["pattern-violated"]
+    annotated = runner.invoke(app, ["annotate", "job.xlf", "-o", "out.xlf", "--select", "pattern-violated"])
+    assert annotated.exit_code == 1, annotated.output
+    assert "never RMB" in (tmp_path / "out.xlf").read_text(encoding="utf-8")

@@ -43,6 +43,17 @@ class Settled:
     baseline: Path | None
     config: Config
 
+    def request(self, **run: Any) -> CheckRequest:
+        """The ``CheckRequest`` for these options; ``run`` adds what only the command knows (paths,
+        encoding, input format, statuses, jobs…). Every command that checks builds its request
+        here, so a setting of the configuration file (proposed severity, checklists) reaches all."""
+        from ..runner import CheckRequest
+
+        run.setdefault("paths", self.paths)
+        return CheckRequest(glossary=self.glossary, fail_on=self.fail_on, select=self.select, ignore=self.ignore,
+                            severities=self.severities, proposed_severity=self.proposed_severity,
+                            rule_options=self.config.rule_options, **run)
+
 
 def settle(*, paths: Sequence[Path] | None, glossary: Path | None, select: Sequence[str] | None,
            ignore: Sequence[str] | None, fail_on: str | None, config_file: Path | None,

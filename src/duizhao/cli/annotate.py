@@ -11,6 +11,16 @@ import typer
 from ..errors import DuizhaoError
 from ..outputs import refuse_overwriting_inputs
 from ._app import app, exits_after_command, fail
+from ._options import (
+    ConfigOption,
+    EncodingOption,
+    FailOnOption,
+    GlossaryOption,
+    IgnoreOption,
+    InputFormatOption,
+    SelectOption,
+    StatusOption,
+)
 
 
 @app.command()
@@ -20,30 +30,17 @@ def annotate(
     output: Annotated[Path, typer.Option(
         "--output", "-o", help="The annotated copy to write (never the input itself).",
     )] = ...,  # type: ignore[assignment]
-    glossary: Annotated[Path | None, typer.Option(
-        "--glossary", "-g", help="Glossary file or directory (default: ./glossary).",
-    )] = None,
-    select: Annotated[list[str] | None, typer.Option(
-        "--select", help="Run only these rules (repeatable; comma lists ok).",
-    )] = None,
-    ignore: Annotated[list[str] | None, typer.Option(
-        "--ignore", help="Do not run these rules (repeatable; comma lists ok).",
-    )] = None,
-    fail_on: Annotated[str | None, typer.Option(
-        "--fail-on", help="Exit 1 when a finding is at or above: error (default), warning, info, never.",
-    )] = None,
-    config: Annotated[Path | None, typer.Option(
-        "--config", help="Configuration file (default: nearest duizhao.toml, or pyproject.toml with \\[tool.duizhao]).",
-    )] = None,
+    glossary: GlossaryOption = None,
+    select: SelectOption = None,
+    ignore: IgnoreOption = None,
+    fail_on: FailOnOption = None,
+    config: ConfigOption = None,
     baseline: Annotated[Path | None, typer.Option(
         "--baseline", help="Leave out findings recorded in this baseline file.",
     )] = None,
-    status: Annotated[list[str] | None, typer.Option(
-        "--status", help="Check only segments of these statuses (new, draft, translated, reviewed, signed-off,"
-                         " rejected). Locked segments are never checked.",
-    )] = None,
-    input_format: Annotated[str | None, typer.Option("--from", help="Input format instead of by extension.")] = None,
-    encoding: Annotated[str | None, typer.Option("--encoding", help="Input encoding, overriding detection.")] = None,
+    status: StatusOption = None,
+    input_format: InputFormatOption = None,
+    encoding: EncodingOption = None,
 ) -> None:
     """Write a copy of a CAT-tool file with each finding where the tool shows it (notes, comments).
 
@@ -53,17 +50,15 @@ def annotate(
     from ..baseline import apply_baseline, load_baseline
     from ..engine import exit_code
     from ..formats.annotate import annotate as annotate_file
-    from ..runner import DEFAULT_GLOSSARY, CheckRequest, run_check
+    from ..runner import DEFAULT_GLOSSARY, run_check
     from ..textio import atomic_writer
     from ._check_options import settle, statuses_option
 
     try:
         settled = settle(paths=[file], glossary=glossary, select=select, ignore=ignore, fail_on=fail_on,
                          config_file=config, baseline=baseline)
-        request = CheckRequest(paths=(file,), glossary=settled.glossary, encoding=encoding,
-                               input_format=input_format or "xliff", statuses=statuses_option(status),
-                               fail_on=settled.fail_on, select=settled.select, ignore=settled.ignore,
-                               severities=settled.severities, jobs=1)
+        request = settled.request(paths=(file,), encoding=encoding, input_format=input_format or "xliff",
+                                  statuses=statuses_option(status), jobs=1)
         refuse_overwriting_inputs((output,), (file, settled.glossary or DEFAULT_GLOSSARY, settled.baseline,
                                               settled.config.file))
         outcome = run_check(request, None, keep_frozen=exits_after_command(ctx))

@@ -12,6 +12,16 @@ import typer
 from ..errors import DuizhaoError
 from ..outputs import refuse_overwriting_inputs
 from ._app import app, exits_after_command, fail
+from ._options import (
+    ConfigOption,
+    EncodingOption,
+    FailOnOption,
+    GlossaryOption,
+    IgnoreOption,
+    InputFormatOption,
+    SelectOption,
+    StatusOption,
+)
 
 #: ``--jobs`` above this many processes per core only adds start-up time and memory
 JOBS_PER_CORE = 2
@@ -39,9 +49,7 @@ def _sane_jobs(jobs: int | None, engine: str) -> int:
 def check(
     ctx: typer.Context,
     paths: Annotated[list[Path] | None, typer.Argument(help="Corpus files or directories (default: ./corpus).")] = None,
-    glossary: Annotated[Path | None, typer.Option(
-        "--glossary", "-g", help="Glossary file or directory (default: ./glossary).",
-    )] = None,
+    glossary: GlossaryOption = None,
     format: Annotated[str, typer.Option(
         "--format", "-f",
         help="Report format: text, json, sarif, junit, github, html, codequality, markdown, xlsx or csv.",
@@ -49,28 +57,13 @@ def check(
     output: Annotated[Path | None, typer.Option(
         "--output", "-o", help="Write the report here instead of stdout.",
     )] = None,
-    encoding: Annotated[str | None, typer.Option(
-        "--encoding", help="Input encoding when it is not UTF-8/UTF-16 with BOM (e.g. gb18030).",
-    )] = None,
-    input_format: Annotated[str | None, typer.Option(
-        "--from", help="Input format (tsv, yaml, tmx, xliff, ...) instead of by extension and content.",
-    )] = None,
-    status: Annotated[list[str] | None, typer.Option(
-        "--status", help="XLIFF: check only segments of these statuses (new, draft, translated, reviewed,"
-                         " signed-off, rejected; repeatable, comma lists ok). Locked segments are never checked.",
-    )] = None,
-    fail_on: Annotated[str | None, typer.Option(
-        "--fail-on", help="Exit 1 when a finding is at or above: error (default), warning, info, never.",
-    )] = None,
-    select: Annotated[list[str] | None, typer.Option(
-        "--select", help="Run only these rules (repeatable; comma lists ok).",
-    )] = None,
-    ignore: Annotated[list[str] | None, typer.Option(
-        "--ignore", help="Do not run these rules (repeatable; comma lists ok).",
-    )] = None,
-    config: Annotated[Path | None, typer.Option(
-        "--config", help="Configuration file (default: nearest duizhao.toml, or pyproject.toml with \\[tool.duizhao]).",
-    )] = None,
+    encoding: EncodingOption = None,
+    input_format: InputFormatOption = None,
+    status: StatusOption = None,
+    fail_on: FailOnOption = None,
+    select: SelectOption = None,
+    ignore: IgnoreOption = None,
+    config: ConfigOption = None,
     baseline: Annotated[Path | None, typer.Option(
         "--baseline", help="Report only findings not recorded in this baseline file.",
     )] = None,
@@ -101,7 +94,7 @@ def check(
     # the engine loads here, not with the command list (``duizhao --help``)
     from ..progress import progress_bar
     from ..report import formatter_class
-    from ..runner import DEFAULT_CORPUS, DEFAULT_GLOSSARY, CheckRequest, run_check
+    from ..runner import DEFAULT_CORPUS, DEFAULT_GLOSSARY, run_check
     from ._check_options import report, settle, statuses_option
 
     try:
@@ -109,13 +102,10 @@ def check(
                          config_file=config, baseline=baseline)
         formatter_class(format)  # an unknown format is refused before the run, not after
         drafting = source is not None or draft is not None  # configured corpus paths give way to the draft
-        request = CheckRequest(paths=tuple(paths or ()) if drafting else settled.paths,
-                               glossary=settled.glossary, encoding=encoding, source=source, draft=draft,
-                               input_format=input_format, statuses=statuses_option(status),
-                               fail_on=settled.fail_on, select=settled.select, ignore=settled.ignore,
-                               severities=settled.severities, proposed_severity=settled.proposed_severity,
-                               rule_options=settled.config.rule_options,
-                               jobs=_sane_jobs(jobs, engine), engine=engine, scheduler=scheduler)
+        request = settled.request(paths=tuple(paths or ()) if drafting else settled.paths, encoding=encoding,
+                                  source=source, draft=draft, input_format=input_format,
+                                  statuses=statuses_option(status), jobs=_sane_jobs(jobs, engine), engine=engine,
+                                  scheduler=scheduler)
         step_summary = os.environ.get("GITHUB_STEP_SUMMARY", "") if summary is None else ""
         summary_to = summary if summary is not None else (Path(step_summary) if step_summary else None)
         refuse_overwriting_inputs(
