@@ -29,7 +29,7 @@ from pathlib import Path
 from lxml import etree
 
 from ..errors import FormatError
-from ..glossary.interchange import concept_ids, meta_note, rendering_statuses
+from ..glossary.interchange import concept_fields, concept_ids, rendering_statuses
 from ..model import Term
 from ..script import match_key_zh
 from ..textio import atomic_writer
@@ -77,15 +77,8 @@ def build_tbx(terms: Iterable[Term], *, source_lang: str = "zh-CN", target_lang:
     terms = list(terms)
     for term, concept in zip(terms, concept_ids(terms), strict=True):
         entry = el(body, "conceptEntry", id=concept)
-        if term.domain:
-            el(entry, "descrip", term.domain, type="subjectField")
-        if term.source:
-            el(entry, "admin", term.source, type="source")
-        if term.note:
-            el(entry, "note", term.note)
-        meta = meta_note(term)
-        if meta:
-            el(entry, "note", meta)
+        for tag, text, attrs in concept_fields(term):
+            el(entry, tag, text, **attrs)
         zh = el(entry, "langSec", **{XML_LANG: source_lang})
         _term_sec(el, zh, term.zh, PREFERRED if term.status != "deprecated" else SUPERSEDED)
         en = el(entry, "langSec", **{XML_LANG: target_lang})

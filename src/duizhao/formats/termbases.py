@@ -20,7 +20,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from ..glossary.interchange import concept_ids, meta_note, rendering_statuses
+from ..glossary.interchange import concept_fields, concept_ids, meta_note, rendering_statuses
 from ..model import Term
 from ..textio import atomic_writer
 
@@ -47,14 +47,8 @@ def build_tbx2(terms: Iterable[Term], *, source_lang: str = "zh-CN", target_lang
     terms = list(terms)
     for term, concept in zip(terms, concept_ids(terms), strict=True):
         entry = el(body, "termEntry", id=concept)
-        if term.domain:
-            el(entry, "descrip", term.domain, type="subjectField")
-        if term.source:
-            el(entry, "admin", term.source, type="source")
-        if term.note:
-            el(entry, "note", term.note)
-        if meta := meta_note(term):
-            el(entry, "note", meta)
+        for tag, text, attrs in concept_fields(term):
+            el(entry, tag, text, **attrs)
         zh = el(entry, "langSet", **{XML_LANG: source_lang})
         _tig(el, zh, term.zh, "preferred" if term.status != "deprecated" else "superseded")
         en = el(entry, "langSet", **{XML_LANG: target_lang})

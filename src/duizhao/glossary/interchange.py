@@ -65,3 +65,15 @@ def meta_note(term: Term) -> str:
     if term.forbidden_everywhere:
         parts.append("forbidden_everywhere=true")
     return "duizhao: " + "; ".join(parts) if parts else ""
+
+
+def concept_fields(term: Term) -> list[tuple[str, str, dict[str, str]]]:
+    """The concept-level TBX-Basic data categories of ``term``, as ``(element, text, attributes)``
+    in document order: subject field, source, note, and the meta note. The same in TBX v2 and v3."""
+    fields: list[tuple[str, str, dict[str, str]]] = [
+        ("descrip", term.domain, {"type": "subjectField"}),
+        ("admin", term.source, {"type": "source"}),
+        ("note", term.note, {}),
+        ("note", meta_note(term), {}),
+    ]
+    return [field for field in fields if field[1]]
