@@ -46,7 +46,7 @@ class Groups(Generic[K, R]):
         self.docs: list[tuple[str, str]] = []  # (file, document id)
         self.doc_index: dict[tuple[str, str], int] = {}
         self.entries: dict[K, Any] = {}  # one of the three forms above
-        self._last_doc: tuple[Any, int] = (None, 0)
+        self._last_doc: tuple[Any, int, bool] = (None, 0, False)
 
     def __getstate__(self) -> tuple[list[tuple[str, str]], dict[K, Any]]:
         return self.docs, self.entries
@@ -54,7 +54,7 @@ class Groups(Generic[K, R]):
     def __setstate__(self, state: tuple[list[tuple[str, str]], dict[K, Any]]) -> None:
         self.docs, self.entries = state
         self.doc_index = {doc: index for index, doc in enumerate(self.docs)}
-        self._last_doc = (None, 0)
+        self._last_doc = (None, 0, False)
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -85,13 +85,14 @@ class Groups(Generic[K, R]):
         worked out inline and a repeat of a known rendering costs one append.
         """
         doc = seg.doc
-        last_doc, index = self._last_doc
+        last_doc, index, zh_target = self._last_doc
         if doc is not last_doc:
             index = self._index((doc.file, doc.id))
-            self._last_doc = (doc, index)
+            zh_target = seg.target_side == "zh"  # a document's direction: decided once per document
+            self._last_doc = (doc, index, zh_target)
         # The line of the translation when the reader knows it (a YAML ``en:`` line), so that a
         # corpus finding lands on the line a translator changed; else the segment's line.
-        at = seg.en_at if seg.doc.tgt_lang[:2].lower() != "zh" else seg.zh_at
+        at = seg.zh_at if zh_target else seg.en_at
         line = at[0][1] if at else seg.line
         loc: _Loc = (index << _LINE_BITS | line if seg.id == str(line) and 0 <= line <= _LINE_MASK
                      else (index, line, seg.id))

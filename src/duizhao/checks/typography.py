@@ -64,7 +64,8 @@ class DoubleSpace(PairRule):
         if "  " not in en and "\u00a0" not in en:
             return
         for m in _DOUBLE.finditer(en):
-            before = en[: m.start()].split()[-1] if en[: m.start()].split() else ""
+            words = en[: m.start()].split()
+            before = words[-1] if words else ""
             yield self.finding(ctx, f"{len(m.group())} spaces after {before!r}", spans=[Span("en", *m.span())])
 
 
