@@ -28,7 +28,7 @@ from typing import Any
 
 from .. import __version__
 from ..baseline import BASELINE_FORMAT, entry_for
-from ..engine import Checker, build_rules
+from ..engine import Checker, RunStats, build_rules
 from ..errors import InputError, UsageError
 from ..formats import expand_paths, iter_segments, reader_for, write_segments
 from ..model import DocumentInfo, Finding, Glossary, Segment, Term
@@ -334,10 +334,10 @@ class Workspace:
         formatter_cls = formatter_class(format_name)
         with self._lock:
             document = self.document(key)
-            counts = Counter(f.severity.value for f in document.findings)
-            summary = {"segments": len(document.segments), "documents": 1, "files": 1,
-                       "errors": counts["error"], "warnings": counts["warning"], "infos": counts["info"],
-                       "suppressed": 0, "by_rule": dict(Counter(f.rule for f in document.findings))}
+            stats = RunStats(segments=len(document.segments), documents=1, files=1)
+            for finding in document.findings:
+                stats.count(finding)
+            summary = stats.as_dict()  # the summary a `check` run reports, computed where it always is
             segments = list(document.segments)
             run = RunInfo(version=__version__, signature=f"duizhao:{__version__}|workbench",
                           glossary_hash=self.glossary.hash if self.glossary else "",
