@@ -120,3 +120,21 @@ def test_glossary_search_in_both_languages_and_scripts(workspace) -> None:
     entry = workspace.term("新质生产力")
     assert entry["en"] == "new quality productive forces" and "new quality productivity" in [
         f.lower() for f in entry["forbidden"]]
+
+
+def test_the_workbench_applies_the_configured_checklists_and_proposed_severity(tmp_path, glossary) -> None:
+    from duizhao.config import load_config
+
+    (tmp_path / "duizhao.toml").write_text(
+        'proposed-severity = "error"\n[[patterns]]\nzh = "人民币"\nen = "\\\\bRMB\\\\b"\nexpect = "must-not"\n'
+        'severity = "error"\nmessage = "never RMB"\n', encoding="utf-8")
+    config = load_config(tmp_path / "duizhao.toml")
+    space = Workspace([tmp_path], glossary, rule_options=config.rule_options,
+                      proposed_severity=config.proposed_severity)
+    try:
+        doc = space.open_paste("收入100亿元人民币。\n四下基层。", "Income was 10 billion RMB.\nFour visits.")
+        found = {(f["rule"], f["severity"]) for p in space.view(doc.key)["pairs"] for f in p["findings"]}
+        assert ("pattern-violated", "error") in found
+        assert ("term-missing", "error") in found  # 四下基层 is proposed: an error only because configured so
+    finally:
+        space.close()

@@ -44,12 +44,16 @@ def serve(
         from ..runner import DEFAULT_CORPUS, refuse_broken_glossary, resolve_glossary
         from ..workbench.app import create_app
         from ..workbench.session import Workspace
+        from ._check_options import settle
 
-        roots = list(paths or [DEFAULT_CORPUS])
+        # The project's configuration as `check` reads it: corpus, glossary, rules, severities, checklists.
+        settled = settle(paths=paths, glossary=glossary, select=None, ignore=None, fail_on=None, config_file=None,
+                         baseline=None)
+        roots = list(settled.paths or [DEFAULT_CORPUS])
         for root in roots:
             if not root.exists():
                 raise UsageError(f"{root}: no such file or directory")
-        glossary_path = resolve_glossary(glossary)
+        glossary_path = resolve_glossary(settled.glossary)
         loaded = load_glossary(glossary_path) if glossary_path else None
         if loaded is not None:
             refuse_broken_glossary(loaded)
@@ -58,7 +62,9 @@ def serve(
         bind = host or "127.0.0.1"
         if not 0 < port < 65536:
             raise UsageError(f"--port must be between 1 and 65535, not {port}")
-        workspace = Workspace(roots, loaded, max_upload=max_upload_mb * 1024 * 1024)
+        workspace = Workspace(roots, loaded, select=settled.select, ignore=settled.ignore,
+                              severities=settled.severities, rule_options=settled.config.rule_options,
+                              proposed_severity=settled.proposed_severity, max_upload=max_upload_mb * 1024 * 1024)
         allowed = ["127.0.0.1", "localhost", "[::1]"] if is_loopback(bind) else ["*"]
         if not is_loopback(bind):
             print(f"duizhao: warning: listening on {bind}: anyone who can reach it can read and change "

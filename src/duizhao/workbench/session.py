@@ -21,17 +21,18 @@ import shutil
 import tempfile
 import threading
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from .. import __version__
 from ..baseline import BASELINE_FORMAT, entry_for
+from ..checks.terms import with_proposed_severity
 from ..engine import Checker, RunStats, build_rules
 from ..errors import InputError, UsageError
 from ..formats import expand_paths, iter_segments, reader_for, write_segments
-from ..model import DocumentInfo, Finding, Glossary, Segment, Term
+from ..model import DocumentInfo, Finding, Glossary, Segment, Severity, Term
 from ..report import formatter_class, render
 from ..report.base import RunInfo
 from ..script import match_key_zh, normalise_en
@@ -58,14 +59,19 @@ class Workspace:
     """Everything the workbench has open, behind one lock (the server may run handlers in threads)."""
 
     def __init__(self, roots: Sequence[Path], glossary: Glossary | None, *, select: Sequence[str] = (),
-                 ignore: Sequence[str] = (), max_upload: int = MAX_UPLOAD_BYTES) -> None:
+                 ignore: Sequence[str] = (), severities: Mapping[str, Severity] | None = None,
+                 rule_options: Mapping[str, Mapping[str, Any]] | None = None,
+                 proposed_severity: Severity | None = None, max_upload: int = MAX_UPLOAD_BYTES) -> None:
+        """``select`` … ``proposed_severity`` as the project's configuration settles them for ``check``,
+        so the workbench finds what ``duizhao check`` finds."""
         from ..glossary import TermMatcher
 
         self.named_roots = tuple(Path(r) for r in roots)  # as the user named them: how findings name files
         self.roots = tuple(Path(os.path.realpath(r)) for r in roots)
         self.glossary = glossary
         self.matcher = TermMatcher(glossary) if glossary is not None else None
-        self.rules = build_rules(select, ignore)
+        self.rules = build_rules(select, ignore, severities, rule_options)
+        self.proposed_severity = proposed_severity
         self.checker = Checker(self.rules, self.matcher)
         self.max_upload = max_upload
         self.documents: dict[str, WorkDocument] = {}
@@ -152,7 +158,10 @@ class Workspace:
     # -- checking, editing, deciding -----------------------------------------------------
 
     def _recheck(self, document: WorkDocument) -> None:
-        document.findings = list(self.checker.run(document.segments))
+        findings = self.checker.run(document.segments)
+        if self.proposed_severity is not None:
+            findings = with_proposed_severity(findings, self.proposed_severity)
+        document.findings = list(findings)
 
     def edit(self, key: str, index: int, english: str) -> WorkDocument:
         """Set the English of pair ``index`` and re-check the document (its corpus rules too)."""
