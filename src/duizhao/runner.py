@@ -165,6 +165,7 @@ def run_check(request: CheckRequest, progress: Progress | None = None, *, keep_f
     # Directories are expanded once, here: the engines read exactly these files, and an empty
     # file still counts as read (a draft run reads its source and draft as one bitext).
     files = inputs if request.source is not None else tuple(expand_paths(inputs))
+    # the one sort of a run's findings: every report renders them in this order
     findings = sorted(collector_resumed(_findings(request, files, checker, setup, progress), keep_frozen=keep_frozen),
                       key=Finding.sort_key)
     if request.proposed_severity is not None:

@@ -25,18 +25,21 @@ class Hit:
 
 
 class FakeMatcher:
-    """The two methods PairContext needs, over a fixed list of terms (stands in for the glossary engine)."""
+    """A ``GlossaryMatcher`` over a fixed list of terms (stands in for the glossary engine)."""
 
     def __init__(self, *terms: Term) -> None:
         self.terms = terms
         self.calls = 0
 
-    def find_zh(self, text: str) -> list[Hit]:
+    def find_zh(self, text: str, simplified: str | None = None) -> list[Hit]:
         self.calls += 1
         return [Hit(t, text.index(t.zh), text.index(t.zh) + len(t.zh)) for t in self.terms if t.zh in text]
 
-    def find_en(self, text: str, term: Term) -> list[Hit]:
+    def find_en(self, text: str, term: Term, lowered: str | None = None) -> list[Hit]:
         return [Hit(term, text.index(r), text.index(r) + len(r), r) for r in term.renderings if r in text]
+
+    def find_forbidden_everywhere(self, text: str) -> list[Hit]:
+        return []
 
 
 def findings(zh: str, en: str, matcher: object = None) -> tuple[list, list]:
@@ -144,9 +147,9 @@ def test_terms_without_figures_are_not_looked_up_in_english() -> None:
     class Counting(FakeMatcher):
         en_calls = 0
 
-        def find_en(self, text: str, term: Term) -> list[Hit]:
+        def find_en(self, text: str, term: Term, lowered: str | None = None) -> list[Hit]:
             Counting.en_calls += 1
-            return super().find_en(text, term)
+            return super().find_en(text, term, lowered)
 
     matcher = Counting(Term(zh="乡村振兴", en="rural revitalization"))
     findings("乡村振兴投入30亿元", "3 billion yuan for rural revitalization", matcher)

@@ -21,7 +21,7 @@ from ..script import compare_key_en, compare_key_zh, to_simplified
 
 if TYPE_CHECKING:  # the glossary engine is optional for rules that do not need it
     from ..glossary.en import EnHit
-    from ..glossary.matcher import TermMatcher
+    from ..glossary.matcher import GlossaryMatcher
     from ..glossary.zh import ZhHit
     from ..model import Term
 
@@ -45,7 +45,7 @@ class PairContext:
     __slots__ = ("_compare_digests", "_compare_keys", "_en_hits", "_en_lower", "_zh_hits", "_zh_simplified",
                  "matcher", "segment", "term_renderings")
 
-    def __init__(self, segment: Segment, matcher: TermMatcher | None) -> None:
+    def __init__(self, segment: Segment, matcher: GlossaryMatcher | None) -> None:
         self.segment = segment
         self.matcher = matcher
         self._zh_hits: list[ZhHit] | None = None
@@ -69,12 +69,7 @@ class PairContext:
         """Glossary terms found in the Chinese side (longest match, non-overlapping)."""
         if self._zh_hits is None:
             matcher = self.matcher
-            if matcher is None:
-                self._zh_hits = []
-            elif getattr(matcher, "takes_prepared", False):  # see TermMatcher.takes_prepared
-                self._zh_hits = matcher.find_zh(self.segment.zh, self.zh_simplified)
-            else:
-                self._zh_hits = matcher.find_zh(self.segment.zh)
+            self._zh_hits = [] if matcher is None else matcher.find_zh(self.segment.zh, self.zh_simplified)
         return self._zh_hits
 
     def en_hits(self, term: Term) -> list[EnHit]:
@@ -84,12 +79,10 @@ class PairContext:
             matcher = self.matcher
             if matcher is None:
                 hits = []
-            elif getattr(matcher, "takes_prepared", False):
+            else:
                 if self._en_lower is None:
                     self._en_lower = self.segment.en.lower()
                 hits = matcher.find_en(self.segment.en, term, self._en_lower)
-            else:
-                hits = matcher.find_en(self.segment.en, term)
             self._en_hits[term] = hits
         return hits
 

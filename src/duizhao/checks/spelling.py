@@ -23,27 +23,30 @@ import re
 import weakref
 from collections.abc import Iterable
 from functools import lru_cache
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from ..model import Finding, Location, Segment, Severity, Span
 from .base import CorpusRule, PairContext, PairRule
 from .english import american, dictionary, known
 from .untranslated import is_pinyin_word
 
+if TYPE_CHECKING:
+    from ..glossary.matcher import GlossaryMatcher
+
 # a word, not a part of a hyphenated compound, an address or a code
 _WORD = re.compile(r"(?<![\w@/.\-])[A-Za-z]+(?:['’][a-z]+)?(?![\w@/\-])")
 _CLITICS = re.compile(r"(?:n['’]t|['’](?:s|t|d|ll|re|ve|m))$", re.I)
 
-_glossary_words: weakref.WeakKeyDictionary[Any, frozenset[str]] = weakref.WeakKeyDictionary()
+_glossary_words: weakref.WeakKeyDictionary[GlossaryMatcher, frozenset[str]] = weakref.WeakKeyDictionary()
 
 
-def glossary_words(matcher: Any) -> frozenset[str]:
+def glossary_words(matcher: GlossaryMatcher | None) -> frozenset[str]:
     """Lower-case words of every rendering and variant of the matcher's glossary (computed once)."""
     if matcher is None:
         return frozenset()
     words = _glossary_words.get(matcher)
     if words is None:
-        words = frozenset(w.lower() for term in getattr(matcher, "terms", ())
+        words = frozenset(w.lower() for term in matcher.terms
                           for rendering in term.renderings for w in re.findall(r"[A-Za-z]+", rendering))
         _glossary_words[matcher] = words
     return words

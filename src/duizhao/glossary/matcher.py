@@ -2,9 +2,37 @@
 
 from __future__ import annotations
 
+from typing import Protocol
+
 from ..model import Glossary, Term
 from .en import EnHit, EverywhereIndex, TermPatterns, plain_case
 from .zh import ZhHit, ZhIndex
+
+
+class GlossaryMatcher(Protocol):
+    """What rules (through ``checks.PairContext``) and pair views ask of a glossary matcher.
+
+    Both finders take the pair's shared preparation (``script.to_simplified`` of the Chinese,
+    ``lower()`` of the English) when the caller has it, so it is computed once per pair and
+    not once per term. ``TermMatcher`` is the implementation; tests stand in their own.
+    """
+
+    @property
+    def terms(self) -> tuple[Term, ...]:
+        """The active terms matched (spelling rules take their glossary words from them)."""
+        ...
+
+    def find_zh(self, text: str, simplified: str | None = None) -> list[ZhHit]:
+        """Glossary terms in Chinese ``text``, sorted by position (``simplified``: ``to_simplified(text)``)."""
+        ...
+
+    def find_en(self, text: str, term: Term, lowered: str | None = None) -> list[EnHit]:
+        """Renderings of ``term`` in English ``text``, by position (``lowered``: ``text.lower()``)."""
+        ...
+
+    def find_forbidden_everywhere(self, text: str) -> list[EnHit]:
+        """Renderings forbidden anywhere in the English."""
+        ...
 
 
 class TermMatcher:
@@ -14,12 +42,9 @@ class TermMatcher:
     use per term. ``find_zh`` then costs one normalisation and one automaton pass per pair;
     ``find_en`` one regular-expression attempt per place where a rendering of a term the
     Chinese contains can start (``TermPatterns.find``).
-    """
 
-    #: ``find_zh``/``find_en`` accept the pair's shared preparation (``to_simplified`` of the
-    #: Chinese, ``lower()`` of the English) as an extra argument; ``checks.PairContext`` passes
-    #: it to matchers that say so, and plain ``find_zh(text)``/``find_en(text, term)`` to others.
-    takes_prepared = True
+    Satisfies ``GlossaryMatcher``: both finders take the pair's shared preparation.
+    """
 
     def __init__(self, glossary: Glossary) -> None:
         self.glossary = glossary

@@ -81,7 +81,11 @@ class RunInfo:
 
 
 class Formatter:
-    """Base formatter: collects findings; subclasses render them in ``finish``."""
+    """Base formatter: collects findings; subclasses render them in ``finish``.
+
+    Findings are rendered in the order they are handed over: ``run_check`` sorts them once
+    (``Finding.sort_key``: file, line, segment, rule, message) and every format keeps that order.
+    """
 
     name: ClassVar[str]
     description: ClassVar[str] = ""
@@ -103,9 +107,6 @@ class Formatter:
     def finish(self, summary: dict[str, Any]) -> None:
         raise NotImplementedError
 
-    def sorted_findings(self) -> list[Finding]:
-        return sorted(self.findings, key=Finding.sort_key)
-
     def rules(self) -> list[Rule]:
         """The rules that ran, or (when the caller did not say) every rule that has a finding,
         at its default severity."""
@@ -113,12 +114,12 @@ class Formatter:
             return list(self.run.rules)
         from ..checks import RULES
 
-        seen = dict.fromkeys(f.rule for f in self.sorted_findings())
+        seen = dict.fromkeys(f.rule for f in self.findings)
         return [RULES[r]() for r in seen if r in RULES]
 
 
 def render(formatter: Formatter, findings: Iterable[Finding], summary: dict[str, Any]) -> None:
-    """Drive ``formatter`` through its whole lifecycle."""
+    """Drive ``formatter`` through its whole lifecycle; ``findings`` in report order (``Finding.sort_key``)."""
     formatter.start()
     for finding in findings:
         formatter.handle(finding)

@@ -44,7 +44,7 @@ class CodeQualityFormatter(Formatter):
     description: ClassVar[str] = "GitLab Code Quality JSON for merge-request widgets"
 
     def finish(self, summary: dict[str, Any]) -> None:
-        issues = [issue(f) for f in self.sorted_findings()]
+        issues = [issue(f) for f in self.findings]
         seen: dict[str, int] = {}
         for entry in issues:  # two findings with one baseline fingerprint still need distinct ones
             count = seen.get(entry["fingerprint"], 0)

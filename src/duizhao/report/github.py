@@ -51,6 +51,6 @@ class GithubFormatter(Formatter):
     description: ClassVar[str] = "GitHub Actions annotations (::error file=…,line=…::message)"
 
     def finish(self, summary: dict[str, Any]) -> None:
-        for finding in self.sorted_findings():
+        for finding in self.findings:
             self.out.write(command(finding) + "\n")
         self.out.write(summary_line(summary) + "\n")

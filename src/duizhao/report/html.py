@@ -229,7 +229,7 @@ class HtmlFormatter(Formatter):
         self._rows = 0
         self._anchors: dict[str, int] = {}
         self._rules = {rule.id: rule for rule in self.rules()}
-        findings = self.sorted_findings()
+        findings = self.findings
         by_segment: dict[SegmentKey, list[Finding]] = defaultdict(list)
         for finding in findings:
             by_segment[(finding.location.file, finding.location.segment)].append(finding)

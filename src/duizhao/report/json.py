@@ -54,7 +54,7 @@ class JsonFormatter(Formatter):
         out = self.out
         encode = json.JSONEncoder(ensure_ascii=False, default=str).encode
         out.write('{\n  "findings": [')
-        findings = self.sorted_findings()
+        findings = self.findings
         for index, finding in enumerate(findings):
             out.write(",\n    " if index else "\n    ")
             out.write(encode(finding_dict(finding)))

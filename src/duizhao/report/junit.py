@@ -40,7 +40,7 @@ class JunitFormatter(Formatter):
 
     def finish(self, summary: dict[str, Any]) -> None:
         by_file: dict[str, list[Finding]] = defaultdict(list)
-        for finding in self.sorted_findings():
+        for finding in self.findings:
             by_file[finding.location.file].append(finding)
         files = sorted(set(by_file) | set(self.run.files))
         rule_ids = [rule.id for rule in self.rules()]

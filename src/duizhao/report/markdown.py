@@ -71,4 +71,4 @@ class MarkdownFormatter(Formatter):
     description: ClassVar[str] = "Markdown summary: counts by rule and the first findings (GitHub job summaries)"
 
     def finish(self, summary: dict[str, Any]) -> None:
-        self.out.write(markdown_summary(self.sorted_findings(), summary, env=self.run.environment))
+        self.out.write(markdown_summary(self.findings, summary, env=self.run.environment))

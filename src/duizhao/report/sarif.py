@@ -146,7 +146,7 @@ class SarifFormatter(Formatter):
             },
             "invocations": [{"executionSuccessful": True}],
             "columnKind": "unicodeCodePoints",
-            "results": [result(f, rule_index) for f in self.sorted_findings()],
+            "results": [result(f, rule_index) for f in self.findings],
             "properties": {"signature": self.run.signature, "summary": summary},
         }
         document = {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}

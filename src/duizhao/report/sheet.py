@@ -72,7 +72,7 @@ class SheetFormatter(Formatter):
 
     def rows(self) -> Iterator[list[str]]:
         pairs = self._pairs()
-        for finding in self.sorted_findings():
+        for finding in self.findings:
             loc = finding.location
             pair = pairs.get((loc.file, loc.segment))
             if pair is None:

@@ -68,7 +68,7 @@ class TextFormatter(Formatter):
             self._finish_rich(summary)
             return
         write = self.out.write
-        for file, group in groupby(self.sorted_findings(), key=lambda f: f.location.file):
+        for file, group in groupby(self.findings, key=lambda f: f.location.file):
             write(f"{printable(file)}\n")
             for finding in group:
                 write(f"  {finding_line(finding)}\n")
@@ -82,7 +82,7 @@ class TextFormatter(Formatter):
 
         console = Console(file=self.out, force_terminal=True, highlight=False, soft_wrap=True)
         self._texts = self._segment_texts()
-        for file, group in groupby(self.sorted_findings(), key=lambda f: f.location.file):
+        for file, group in groupby(self.findings, key=lambda f: f.location.file):
             console.print(Text(printable(file), style="bold underline"))
             for finding in group:
                 loc = finding.location

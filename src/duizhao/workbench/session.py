@@ -354,7 +354,7 @@ class Workspace:
                           inputs=(document.name,), files=(document.name,), rules=tuple(self.rules),
                           reread=lambda: iter(segments), matcher=self.matcher)
             out = io.StringIO()
-            render(formatter_cls(out, run), document.findings, summary)
+            render(formatter_cls(out, run), sorted(document.findings, key=Finding.sort_key), summary)
             return out.getvalue()
 
     def baseline(self, key: str) -> str:
