@@ -21,7 +21,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
                         "projectfile")),
     ("engines", ("numbers", "glossary", "lexicon", "lexicon_cache", "groups", "formats", "align", "score")),
     ("rules", ("checks",)),
-    ("engine", ("engine", "gcpolicy", "baseline")),
+    ("engine", ("engine", "pairviews", "gcpolicy", "baseline")),
     ("runs", ("parallel", "dask_engine", "runner", "config", "progress")),
     ("reports", ("report",)),
     ("front ends", ("cli", "workbench")),

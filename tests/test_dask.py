@@ -62,3 +62,13 @@ def test_unreachable_scheduler_is_a_usage_error(corpus, monkeypatch):  # noqa: F
                                       "--engine", "dask", "--scheduler", "tcp://127.0.0.1:9"])
     assert result.exit_code == 2
     assert "cannot reach the Dask scheduler" in result.output
+
+
+def test_dask_brings_back_the_pair_views_of_a_local_run(corpus, scheduler, monkeypatch):  # noqa: F811
+    monkeypatch.setattr(parallel, "BATCH_PAIRS", 7)
+    paths, glossary = corpus
+    local = run_check(CheckRequest(paths=paths, glossary=glossary, jobs=1, pair_views=True))
+    remote = run_check(CheckRequest(paths=paths, glossary=glossary, engine="dask", scheduler=scheduler,
+                                    pair_views=True))
+    assert remote.views is not None and local.views is not None
+    assert list(remote.views) == list(local.views) and len(local.views) == 462

@@ -161,3 +161,23 @@ def test_a_forked_worker_reuses_the_main_process_matcher_only_for_the_same_setup
     parallel._init_worker(other)
     assert parallel._WORKER_CHECKER.matcher is not built and parallel._WORKER_CHECKER.matcher is not None
     gc.unfreeze()  # _init_worker froze this test process's objects, as it does a worker's
+
+
+def test_pair_views_travel_back_from_workers_in_input_order(corpus, small_chunks):
+    """A report that draws pairs gets each pair's view once, in input order, whatever the jobs."""
+    paths, glossary = corpus
+    one = run_check(CheckRequest(paths=paths, glossary=glossary, jobs=1, pair_views=True))
+    two = run_check(CheckRequest(paths=paths, glossary=glossary, jobs=2, pair_views=True))
+    assert one.views is not None and two.views is not None
+    assert list(one.views) == list(two.views)
+    assert len(one.views) == one.summary()["segments"] == 462
+    assert one.findings == two.findings == run_check(CheckRequest(paths=paths, glossary=glossary, jobs=2)).findings
+    (forbidden,) = [v for v in one.views if "new quality productivity" in v.en]
+    assert any(css == "forbidden" for _, _, css, _ in forbidden.en_marks)
+
+
+def test_a_report_that_draws_no_pairs_records_none(corpus, small_chunks):
+    paths, glossary = corpus
+    assert run_check(CheckRequest(paths=paths, glossary=glossary, jobs=2)).views is None
+    chunk = parallel.Checker([]).check_chunk(iter(()))
+    assert chunk.views is None

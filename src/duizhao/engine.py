@@ -22,6 +22,7 @@ from .checks import RULES, CorpusRule, PairContext, PairRule, Rule
 from .checks.base import location_of
 from .errors import UsageError
 from .model import Finding, Glossary, Segment, Severity
+from .pairviews import PairView, ViewSink, view_of
 
 if TYPE_CHECKING:
     from .glossary.matcher import TermMatcher
@@ -100,6 +101,7 @@ class ChunkResult:
     segments: int
     suppressed: int
     documents: list[tuple[str, str]]  # (file, document id), in order of first appearance
+    views: list[PairView] | None = None  # the chunk's pair views, in order, when the checker draws pairs
 
 
 def build_rules(
@@ -141,29 +143,31 @@ class CheckSetup:
     glossary_hash: str = ""
     #: keyword arguments per rule id (``build_rules``' ``options``), as ``(rule id, ((name, value), ...))``
     rule_options: tuple[tuple[str, tuple[tuple[str, Any], ...]], ...] = ()
+    #: the report draws pairs: chunks bring back each pair's view (``pairviews``) with their findings
+    views: bool = False
 
     @property
     def token(self) -> str:
         """Identifies the checker this setup builds (for caching it on long-lived workers)."""
         return repr((self.select, self.ignore, self.severities, self.glossary_path, self.glossary_hash,
-                     self.rule_options))
+                     self.rule_options, self.views))
 
     def build(self, matcher: TermMatcher | None = None) -> Checker:
         """The checker; ``matcher`` is a glossary matcher already built from this setup's glossary."""
         options = {rule_id: dict(values) for rule_id, values in self.rule_options}
         rules = build_rules(self.select, self.ignore, dict(self.severities), options)
         if matcher is not None:
-            return Checker(rules, matcher)
+            return Checker(rules, matcher, draws=self.views)
         glossary = self.glossary
         if glossary is None and self.glossary_path is not None:
             from .glossary import load_glossary  # late: the engine works without a glossary
 
             glossary = load_glossary(Path(self.glossary_path))
         if glossary is None:
-            return Checker(rules)
+            return Checker(rules, draws=self.views)
         from .glossary import TermMatcher
 
-        return Checker(rules, TermMatcher(glossary))
+        return Checker(rules, TermMatcher(glossary), draws=self.views)
 
 
 class PairMemo:
@@ -209,12 +213,19 @@ MEMO_PAIRS = 16_384
 
 
 class Checker:
-    """Applies a fixed set of rules (and one glossary matcher) to segments."""
+    """Applies a fixed set of rules (and one glossary matcher) to segments.
+
+    With ``views`` (or ``draws``) it also makes each pair's ``PairView`` for a report that
+    draws pairs: ``run`` and ``reduce`` hand them to ``views`` in input order; ``check_chunk``
+    returns a chunk's views in its ``ChunkResult`` (a worker has no sink of its own).
+    """
 
     def __init__(self, rules: Sequence[Rule], matcher: TermMatcher | None = None,
-                 memo_pairs: int = MEMO_PAIRS) -> None:
+                 memo_pairs: int = MEMO_PAIRS, *, views: ViewSink | None = None, draws: bool | None = None) -> None:
         self.rules = list(rules)
         self.matcher = matcher
+        self.views = views
+        self.draws = views is not None if draws is None else draws
         self.pair_rules = [r for r in self.rules if isinstance(r, PairRule)]
         self.corpus_rules = [r for r in self.rules if isinstance(r, CorpusRule)]
         self.stats = RunStats()
@@ -243,12 +254,14 @@ class Checker:
         return findings, tuple(rule.observation(ctx) for rule in self.corpus_rules)
 
     def check_pairs(self, segments: Iterable[Segment], states: list[Any], suppressions: Suppressions,
-                    documents: dict[tuple[str, str], None] | None = None) -> Iterator[Finding]:
+                    documents: dict[tuple[str, str], None] | None = None,
+                    views: ViewSink | None = None) -> Iterator[Finding]:
         """Per-pair findings for ``segments``; corpus state is folded into ``states``.
 
         ``suppressions`` collects ``(file, segment id) -> ignored rule ids`` for the segments
         that carry any, so corpus findings at the end can honour them too. ``documents``
-        (when given) collects the ``(file, document id)`` pairs seen, in order.
+        (when given) collects the ``(file, document id)`` pairs seen, in order; ``views`` (when
+        given) receives each pair's view.
 
         Text-only rules run first, then the others (the order findings of one pair come in);
         a pair seen before reuses the text-only findings, moved to its own location.
@@ -289,6 +302,8 @@ class Checker:
                     if ctx is None:
                         ctx = PairContext(seg, matcher)
                     found = [*found, *rule.check(ctx)]
+            if views is not None:
+                views(view_of(ctx if ctx is not None else PairContext(seg, matcher)))
             has_positions = bool(seg.en_at or seg.zh_at)
             for finding in found:
                 if ignored and finding.rule in ignored:
@@ -319,7 +334,7 @@ class Checker:
             segments = _reporting(segments, progress)
         states = self.new_states()
         suppressions: Suppressions = {}
-        for finding in self.check_pairs(segments, states, suppressions):
+        for finding in self.check_pairs(segments, states, suppressions, views=self.views):
             self.stats.count(finding)
             yield finding
         for finding in self.finish(states, suppressions):
@@ -333,8 +348,10 @@ class Checker:
         states = self.new_states()
         suppressions: Suppressions = {}
         documents: dict[tuple[str, str], None] = {}
+        views: list[PairView] | None = [] if self.draws else None
         suppressed_before, segments_before = self.stats.suppressed, self.stats.segments
-        findings = list(self.check_pairs(segments, states, suppressions, documents))
+        findings = list(self.check_pairs(segments, states, suppressions, documents,
+                                         views.append if views is not None else None))
         result = ChunkResult(
             findings=findings,
             states=states,
@@ -342,6 +359,7 @@ class Checker:
             segments=self.stats.segments - segments_before,
             suppressed=self.stats.suppressed - suppressed_before,
             documents=list(documents),
+            views=views,
         )
         self.stats.segments, self.stats.suppressed = segments_before, suppressed_before
         return result
@@ -365,6 +383,9 @@ class Checker:
             else:
                 states = [rule.merge(earlier, later)
                           for rule, earlier, later in zip(self.corpus_rules, states, result.states, strict=True)]
+            if result.views and self.views is not None:
+                for view in result.views:
+                    self.views(view)
             for finding in result.findings:
                 stats.count(finding)
                 yield finding

@@ -11,7 +11,7 @@ import hashlib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from . import __version__
 from .checks import Rule
@@ -21,9 +21,7 @@ from .errors import GlossaryError, UsageError
 from .formats import ReadOptions, expand_paths, iter_segments
 from .gcpolicy import FREEZE_EVERY, collector_resumed, frozen_as_passed
 from .model import Finding, Glossary, Severity
-
-if TYPE_CHECKING:
-    from .glossary.matcher import TermMatcher
+from .pairviews import PairViews
 
 
 @dataclass(frozen=True)
@@ -48,6 +46,9 @@ class CheckRequest:
     draft: Path | None = None
     #: keyword arguments per rule id (``engine.build_rules``), e.g. pattern-violated's patterns
     rule_options: dict[str, dict[str, Any]] = field(default_factory=dict)
+    #: record every pair's view (``pairviews``) for a report that draws pairs
+    #: (``Formatter.needs_pairs``); findings do not depend on it, so it is not in the signature
+    pair_views: bool = False
 
 
 @dataclass
@@ -59,7 +60,8 @@ class CheckOutcome:
     glossary_terms: int
     inputs: tuple[str, ...]
     rules: tuple[Rule, ...] = ()  # the rule objects that ran (reports describe them)
-    matcher: TermMatcher | None = None  # the glossary matcher, for reports that mark terms (HTML)
+    #: every checked pair's view in input order, when the request asked for them (``pair_views``)
+    views: PairViews | None = None
 
     def summary(self) -> dict[str, Any]:
         return self.stats.as_dict()
@@ -156,12 +158,14 @@ def run_check(request: CheckRequest, progress: Progress | None = None, *, keep_f
         refuse_broken_glossary(glossary)
     matcher = TermMatcher(glossary) if glossary else None
     rules = build_rules(request.select, request.ignore, request.severities, request.rule_options)
-    checker = Checker(rules, matcher)
+    views = PairViews() if request.pair_views else None
+    checker = Checker(rules, matcher, views=views.add if views is not None else None)
     setup = CheckSetup(select=request.select, ignore=request.ignore, severities=tuple(request.severities.items()),
                        rule_options=tuple((rule_id, tuple(values.items()))
                                           for rule_id, values in request.rule_options.items()),
                        glossary=glossary, glossary_path=str(glossary_path) if glossary_path else None,
-                       encoding=request.encoding, glossary_hash=glossary.hash if glossary else "")
+                       encoding=request.encoding, glossary_hash=glossary.hash if glossary else "",
+                       views=views is not None)
     # Directories are expanded once, here: the engines read exactly these files, and an empty
     # file still counts as read (a draft run reads its source and draft as one bitext).
     files = inputs if request.source is not None else tuple(expand_paths(inputs))
@@ -181,7 +185,7 @@ def run_check(request: CheckRequest, progress: Progress | None = None, *, keep_f
         glossary_terms=len(glossary.terms) if glossary else 0,
         inputs=tuple(str(p) for p in inputs),
         rules=tuple(rules),
-        matcher=matcher,
+        views=views,
     )
 
 

@@ -6,7 +6,9 @@ import io
 
 import pytest
 
+from duizhao.checks.base import PairContext
 from duizhao.model import DocumentInfo, Finding, Location, Segment, Severity, Span
+from duizhao.pairviews import PairView, view_of
 from duizhao.report import RunInfo, render
 from duizhao.report.github import command, escape_property
 from duizhao.report.html import HtmlFormatter, Mark, render_marked
@@ -24,10 +26,14 @@ def run_info(**kw) -> RunInfo:
     return RunInfo(version="0", signature="sig", **kw)
 
 
+def views(*segments: Segment) -> list[PairView]:
+    """The pair views a check run records for ``segments`` (no glossary)."""
+    return [view_of(PairContext(segment, None)) for segment in segments]
+
+
 def test_text_on_a_terminal_highlights_the_span_and_plain_does_not():
     coloured, plain = io.StringIO(), io.StringIO()
-    render(TextFormatter(coloured, run_info(texts={("corpus/d.yaml", "s1"): (SEG.zh, SEG.en)}), color=True),
-           [FINDING], SUMMARY)
+    render(TextFormatter(coloured, run_info(pairs=views(SEG)), color=True), [FINDING], SUMMARY)
     render(TextFormatter(plain, run_info(), color=False), [FINDING], SUMMARY)
     assert "\x1b[" in coloured.getvalue() and "en: the 云中声谷 brand" in _strip_ansi(coloured.getvalue())
     assert "\x1b[7" in coloured.getvalue() or ";7m" in coloured.getvalue()  # reverse video on the span
@@ -35,10 +41,11 @@ def test_text_on_a_terminal_highlights_the_span_and_plain_does_not():
     assert plain.getvalue().splitlines()[1] == "  corpus/d.yaml:4: error leftover-cjk [s1] " + FINDING.message
 
 
-def test_text_on_a_terminal_rereads_the_inputs_when_texts_were_not_kept():
+def test_text_asks_for_pair_views_only_on_a_terminal():
+    assert TextFormatter.needs_pairs(color=True) and not TextFormatter.needs_pairs(color=False)
     out = io.StringIO()
-    render(TextFormatter(out, run_info(reread=lambda: [SEG]), color=True), [FINDING], SUMMARY)
-    assert "the 云中声谷 brand" in _strip_ansi(out.getvalue())
+    render(TextFormatter(out, run_info(), color=True), [FINDING], SUMMARY)  # no views: the lines alone
+    assert "leftover-cjk" in _strip_ansi(out.getvalue()) and "en: the" not in _strip_ansi(out.getvalue())
 
 
 def _strip_ansi(text: str) -> str:
@@ -84,7 +91,7 @@ def test_html_reduced_view_shows_only_pairs_with_findings_and_context(monkeypatc
     segments = [Segment(id=f"s{i}", zh=f"第{i}句", en=f"Sentence {i}", doc=DOC, line=i) for i in range(1, 21)]
     finding = Finding("empty-target", Severity.ERROR, "m", Location("corpus/d.yaml", 10, "s10", "d"))
     out = io.StringIO()
-    render(HtmlFormatter(out, run_info(reread=lambda: iter(segments))), [finding], {**SUMMARY, "segments": 20})
+    render(HtmlFormatter(out, run_info(pairs=views(*segments))), [finding], {**SUMMARY, "segments": 20})
     page = out.getvalue()
     shown = [s.id for s in segments if f">{s.id}<" in page]
     assert shown == ["s9", "s10", "s11"]

@@ -97,6 +97,16 @@ def _glossary_beside(config_file: Path | None) -> Path | None:
     return candidate if candidate.exists() else None
 
 
+def colored(output: Path | None, color: bool | None = None) -> bool:
+    """Whether the report is coloured: written to a terminal and not to a file, unless ``color`` says.
+
+    Decided here for both the run (a coloured text report needs the pairs' views) and the report.
+    """
+    if output is not None:
+        return False
+    return sys.stdout.isatty() if color is None else color
+
+
 def report(outcome: CheckOutcome, request: CheckRequest, *, format_name: str, output: Path | None,
            baseline: Path | None, write_baseline_to: Path | None, fail_on: str, color: bool | None = None,
            summary_to: Path | None = None, append_summary: bool = False,
@@ -132,7 +142,7 @@ def report(outcome: CheckOutcome, request: CheckRequest, *, format_name: str, ou
         with atomic_writer(output) as out:
             emit(out, False)
     else:
-        emit(sys.stdout, sys.stdout.isatty() if color is None else color)
+        emit(sys.stdout, colored(None, color))
     if summary_to is not None:
         write_summary(summary_to, run, findings, summary, append=append_summary)
     return 0 if write_baseline_to is not None else exit_code(findings, fail_on)

@@ -95,17 +95,18 @@ def check(
     from ..progress import progress_bar
     from ..report import formatter_class
     from ..runner import DEFAULT_CORPUS, DEFAULT_GLOSSARY, run_check
-    from ._check_options import report, settle, statuses_option
+    from ._check_options import colored, report, settle, statuses_option
 
     try:
         settled = settle(paths=paths, glossary=glossary, select=select, ignore=ignore, fail_on=fail_on,
                          config_file=config, baseline=baseline)
-        formatter_class(format)  # an unknown format is refused before the run, not after
+        # an unknown format is refused before the run, not after; the run records what it draws
+        pair_views = formatter_class(format).needs_pairs(color=colored(output))
         drafting = source is not None or draft is not None  # configured corpus paths give way to the draft
         request = settled.request(paths=tuple(paths or ()) if drafting else settled.paths, encoding=encoding,
                                   source=source, draft=draft, input_format=input_format,
                                   statuses=statuses_option(status), jobs=_sane_jobs(jobs, engine), engine=engine,
-                                  scheduler=scheduler)
+                                  scheduler=scheduler, pair_views=pair_views)
         step_summary = os.environ.get("GITHUB_STEP_SUMMARY", "") if summary is None else ""
         summary_to = summary if summary is not None else (Path(step_summary) if step_summary else None)
         refuse_overwriting_inputs(

@@ -5,25 +5,23 @@ What they may need beyond the findings travels in ``RunInfo``:
 
 * ``rules``: the rule objects that ran, with their configured severities (SARIF's
   ``tool.driver.rules``, the HTML legend);
-* ``texts``: the zh/en text of the segments that have findings, keyed by ``(file, segment)``,
-  so a terminal can highlight the offending span without re-reading anything;
-* ``reread``: a callable that streams the inputs again, for the HTML report's side-by-side
-  view of whole documents (it is called at most once, after the check, and streams);
-* ``matcher``: the glossary matcher, so the HTML report can mark glossary terms.
+* ``pairs``: for a format that draws pairs (``Formatter.needs_pairs``), every checked pair's
+  ``PairView`` in input order: texts, place, glossary terms and figures, recorded during the
+  check (``pairviews``), so no report reads the inputs again or runs the glossary matcher.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import IO, TYPE_CHECKING, Any, ClassVar
 
-from ..model import Finding, Segment
+from ..model import Finding
 
 if TYPE_CHECKING:
     from ..checks.base import Rule
-    from ..glossary.matcher import TermMatcher
+    from ..pairviews import PairView
 
 SegmentKey = tuple[str, str]  # (file, segment id)
 
@@ -75,9 +73,9 @@ class RunInfo:
     # handed over by the caller: library code never reads os.environ itself.
     environment: Mapping[str, str] = field(default_factory=dict)
     rules: Sequence[Rule] = ()
-    texts: Mapping[SegmentKey, tuple[str, str]] = field(default_factory=dict)
-    reread: Callable[[], Iterable[Segment]] | None = None
-    matcher: TermMatcher | None = None
+    #: every checked pair's view, in input order, iterable more than once; None when the run
+    #: did not record them (the format does not draw pairs, or the caller has none)
+    pairs: Iterable[PairView] | None = None
 
 
 class Formatter:
@@ -91,12 +89,21 @@ class Formatter:
     description: ClassVar[str] = ""
     #: True for a format written as bytes (XLSX): ``out`` is then a binary stream
     binary: ClassVar[bool] = False
+    #: True for a format that draws the pairs themselves (texts, terms, figures): the run then
+    #: records every pair's view for it (``RunInfo.pairs``); the others cost nothing
+    draws_pairs: ClassVar[bool] = False
 
     def __init__(self, out: IO[str], run: RunInfo, *, color: bool = False) -> None:
         self.out = out
         self.run = run
         self.color = color
         self.findings: list[Finding] = []
+
+    @classmethod
+    def needs_pairs(cls, *, color: bool = False) -> bool:
+        """Whether this format, written with ``color`` or not, needs ``RunInfo.pairs``: the
+        caller asks before the run (``CheckRequest.pair_views``)."""
+        return cls.draws_pairs
 
     def start(self) -> None:
         """Called once before any finding."""

@@ -2,31 +2,23 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .base import RunInfo
 
 if TYPE_CHECKING:
-    from ..model import Segment
     from ..runner import CheckOutcome, CheckRequest
 
 
 def run_info_for(outcome: CheckOutcome, request: CheckRequest, version: str,
                  environment: Mapping[str, str] | None = None) -> RunInfo:
-    """What the formatters may use besides the findings: rules, files, matcher, a way to re-read.
-
-    Re-reading is lazy: only the HTML report (and the text report on a terminal) stream the
-    inputs again.
-    """
-    from ..formats import expand_paths, iter_segments
+    """What the formatters may use besides the findings: rules, files, and the pair views the
+    run recorded when the report draws pairs (``CheckRequest.pair_views``)."""
+    from ..formats import expand_paths
 
     inputs = [Path(p) for p in outcome.inputs]
-
-    def reread() -> Iterator[Segment]:
-        return iter_segments(inputs, encoding=request.encoding, format_name=request.input_format)
-
     return RunInfo(
         version=version,
         signature=outcome.signature,
@@ -35,7 +27,6 @@ def run_info_for(outcome: CheckOutcome, request: CheckRequest, version: str,
         inputs=outcome.inputs,
         files=tuple(str(p) for p in expand_paths(inputs)),
         rules=outcome.rules,
-        reread=reread,
-        matcher=outcome.matcher,
+        pairs=outcome.views,
         environment=dict(environment or {}),
     )

@@ -6,18 +6,18 @@ English), forbidden renderings struck through, figures boxed, and the text a fin
 at is highlighted in its severity's colour. A summary sits at the top; checkboxes filter the
 findings by rule and severity. CSS and JavaScript are inline; nothing is fetched.
 
-The report needs the segments' text, which the check run does not keep: the formatter streams
-the inputs again through ``RunInfo.reread`` and writes each pair as it goes. For a large corpus
-(more than ``FULL_VIEW_LIMIT`` pairs) only pairs with findings and ``CONTEXT`` neighbours either
-side are written, with a marker for each gap, so the file (and memory) stays proportional to
-the findings. Every piece of corpus text is escaped with ``html.escape``; nothing from the
+The report draws what the check recorded: every pair's ``PairView`` (texts, glossary terms,
+figures; ``RunInfo.pairs``, in input order, kept out of memory by ``pairviews.PairViews``), so
+nothing is read or matched again; it writes each pair as the views stream past. For a large
+corpus (more than ``FULL_VIEW_LIMIT`` pairs) only pairs with findings and ``CONTEXT`` neighbours
+either side are written, with a marker for each gap, so the file stays proportional to the
+findings. Every piece of corpus text is escaped with ``html.escape``; nothing from the
 corpus reaches the page unescaped, so a pair containing ``<script>`` is shown, not run.
 """
 
 from __future__ import annotations
 
 import html
-import re
 from collections import Counter, defaultdict, deque
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -26,13 +26,13 @@ from typing import Any, ClassVar
 from urllib.parse import quote
 
 from ..baseline import entry_for
-from ..model import Finding, Segment
+from ..model import Finding
+from ..pairviews import PairView
 from .base import Formatter, SegmentKey
 
 FULL_VIEW_LIMIT = 2000  # pairs; above this only pairs with findings (and context) are shown
 CONTEXT = 1  # neighbouring pairs shown either side of a pair with findings in the reduced view
 SEVERITIES = ("error", "warning", "info")
-_FIGURE = re.compile(r"[0-9０-９]+(?:[,.，．][0-9０-９]+)*(?:\s?[%％‰])?")
 
 _CSS = """
 :root{--err:#c62828;--warn:#b26a00;--info:#1565c0;--term:#2e7d32;--fig:#1565c0;--bg:#fafafa}
@@ -217,13 +217,10 @@ def render_marked(text: str, marks: Iterable[Mark]) -> str:
     return "".join(out)
 
 
-def figure_marks(text: str) -> list[Mark]:
-    return [Mark(m.start(), m.end(), "figure") for m in _FIGURE.finditer(text) if m.group().strip()]
-
-
 class HtmlFormatter(Formatter):
     name: ClassVar[str] = "html"
     description: ClassVar[str] = "one self-contained HTML page: zh | en side by side, findings inline, filters"
+    draws_pairs: ClassVar[bool] = True
 
     def finish(self, summary: dict[str, Any]) -> None:
         self._rows = 0
@@ -237,8 +234,8 @@ class HtmlFormatter(Formatter):
         write = self.out.write
         write(self._head(summary, findings, reduced))
         placed: set[SegmentKey] = set()
-        if self.run.reread is not None:
-            self._documents(self.run.reread(), by_segment, placed, reduced)
+        if self.run.pairs is not None:
+            self._documents(self.run.pairs, by_segment, placed, reduced)
         leftover = [f for f in findings if (f.location.file, f.location.segment) not in placed]
         if leftover:
             write('<section class="doc other"><h2>Other findings<small>(not tied to a pair shown above)</small></h2>')
@@ -318,9 +315,9 @@ only pairs with findings</label> · <span id="dz-shown-count">{len(findings)}</s
 </form>
 """
 
-    def _documents(self, segments: Iterable[Segment], by_segment: dict[SegmentKey, list[Finding]],
+    def _documents(self, segments: Iterable[PairView], by_segment: dict[SegmentKey, list[Finding]],
                    placed: set[SegmentKey], reduced: bool) -> None:
-        """Write every document's table while the segments stream past.
+        """Write every document's table while the pairs' views stream past.
 
         In the reduced view a clean pair is held back (at most ``CONTEXT`` of them) until it
         turns out to precede a pair with findings; the others are only counted for the gap
@@ -331,7 +328,7 @@ only pairs with findings</label> · <span id="dz-shown-count">{len(findings)}</s
         files_with_findings = {file for file, _ in by_segment}
         current: str | None = None
         opened = False
-        held: deque[Segment] = deque()
+        held: deque[PairView] = deque()
         skipped = after = 0
 
         def gap() -> None:
@@ -349,7 +346,7 @@ only pairs with findings</label> · <span id="dz-shown-count">{len(findings)}</s
             held.clear()
             skipped, opened = 0, False
 
-        def write(seg: Segment) -> None:
+        def write(seg: PairView) -> None:
             nonlocal opened
             if not opened:
                 out.write(self._doc_header(seg, seg.doc.file in files_with_findings))
@@ -381,7 +378,7 @@ only pairs with findings</label> · <span id="dz-shown-count">{len(findings)}</s
                     skipped += 1
         close()
 
-    def _doc_header(self, seg: Segment, has_findings: bool) -> str:
+    def _doc_header(self, seg: PairView, has_findings: bool) -> str:
         info = seg.doc
         source = " · ".join(v for k, v in info.source.items() if v and k in ("issuer", "date"))
         title = info.title or info.id
@@ -393,7 +390,7 @@ only pairs with findings</label> · <span id="dz-shown-count">{len(findings)}</s
                        '<thead><tr><th>Pair</th><th>中文 (source)</th><th>English (translation)</th></tr></thead>'
                        '<tbody>\n')
 
-    def _anchor(self, seg: Segment) -> str:
+    def _anchor(self, seg: PairView) -> str:
         """The row's id: the segment id (``#s017``), or ``file#s017`` when the run checked several
         files; a repeated one (two TSV rows with one id) gets ``~2``, ``~3``…"""
         anchor = f"{seg.doc.file}#{seg.id}" if len(self.run.files) > 1 else seg.id
@@ -401,7 +398,7 @@ only pairs with findings</label> · <span id="dz-shown-count">{len(findings)}</s
         self._anchors[anchor] = count
         return anchor if count == 1 else f"{anchor}~{count}"
 
-    def _pair(self, seg: Segment, found: list[Finding]) -> str:
+    def _pair(self, seg: PairView, found: list[Finding]) -> str:
         self._rows += 1
         anchor = self._anchor(seg)
         zh_marks, en_marks = self._marks(seg, found)
@@ -421,20 +418,11 @@ only pairs with findings</label> · <span id="dz-shown-count">{len(findings)}</s
                     f'<td colspan="2"><ul class="findings">{items}</ul></td></tr>\n')
         return row
 
-    def _marks(self, seg: Segment, found: list[Finding]) -> tuple[list[Mark], list[Mark]]:
-        zh_marks = figure_marks(seg.zh)
-        en_marks = figure_marks(seg.en)
-        matcher = self.run.matcher
-        if matcher is not None:
-            for hit in matcher.find_zh(seg.zh):
-                term = hit.term
-                zh_marks.append(Mark(hit.start, hit.end, "term", f"glossary: {term.zh} → {term.en}"))
-                for en_hit in matcher.find_en(seg.en, term):
-                    if en_hit.kind == "forbidden":
-                        en_marks.append(Mark(en_hit.start, en_hit.end, "forbidden",
-                                             f"forbidden for {term.zh}; use: {term.en}"))
-                    else:
-                        en_marks.append(Mark(en_hit.start, en_hit.end, "term", f"{term.zh} ({en_hit.kind})"))
+    @staticmethod
+    def _marks(seg: PairView, found: list[Finding]) -> tuple[list[Mark], list[Mark]]:
+        """The pair's figures and glossary terms (recorded by the check), then the findings' spans."""
+        zh_marks = [Mark(*mark) for mark in seg.zh_marks]
+        en_marks = [Mark(*mark) for mark in seg.en_marks]
         for finding in found:
             for span in finding.spans:
                 mark = Mark(span.start, span.end, f"hl-{finding.severity.value}", f"{finding.rule}: {finding.message}")

@@ -54,20 +54,19 @@ class _Pair:
 
 
 class SheetFormatter(Formatter):
-    """Builds the rows; subclasses write them."""
+    """Builds the rows (the source and target texts from the run's pair views); subclasses write them."""
+
+    draws_pairs: ClassVar[bool] = True
 
     def _pairs(self) -> dict[tuple[str, str], _Pair]:
         wanted = {(f.location.file, f.location.segment) for f in self.findings}
-        if self.run.texts:
-            return {k: _Pair(zh, en, k[1], "zh") for k, (zh, en) in self.run.texts.items() if k in wanted}
         pairs: dict[tuple[str, str], _Pair] = {}
-        if self.run.reread is None or not wanted:
+        if self.run.pairs is None or not wanted:
             return pairs
-        for seg in self.run.reread():
-            key = (seg.file, seg.id)
+        for view in self.run.pairs:
+            key = view.key
             if key in wanted and key not in pairs:
-                shown = seg.props.get("xliff.number") or seg.id
-                pairs[key] = _Pair(seg.zh, seg.en, shown, seg.props.get("xliff.source", "zh"))
+                pairs[key] = _Pair(view.zh, view.en, view.number or view.id, view.source_side)
         return pairs
 
     def rows(self) -> Iterator[list[str]]:

@@ -1,8 +1,9 @@
 """Plain text for people: grouped by file, one finding per line, then a summary line.
 
-On a terminal (``color=True``) the severity is coloured and, when the finding marks spans and
-the run kept the segment's text, the offending text is shown under the finding with the spans
-highlighted (rich). Piped or written to a file, the output is plain and stable.
+On a terminal (``color=True``) the severity is coloured and, when the finding marks spans, the
+offending text is shown under the finding with the spans highlighted (rich), taken from the
+pair views the run recorded (``needs_pairs``). Piped or written to a file, the output is plain
+and stable, and the run records nothing for it.
 """
 
 from __future__ import annotations
@@ -63,6 +64,10 @@ class TextFormatter(Formatter):
     name: ClassVar[str] = "text"
     description: ClassVar[str] = "one line per finding, grouped by file (highlighted on a terminal)"
 
+    @classmethod
+    def needs_pairs(cls, *, color: bool = False) -> bool:
+        return color  # the excerpts under each finding, on a terminal only
+
     def finish(self, summary: dict[str, Any]) -> None:
         if self.color:
             self._finish_rich(summary)
@@ -101,18 +106,11 @@ class TextFormatter(Formatter):
         console.print(Text(summary_line(summary), style="bold red" if errors else "bold green"))
 
     def _segment_texts(self) -> dict[tuple[str, str], tuple[str, str]]:
-        """zh/en of the segments whose findings mark spans (kept in the run, or streamed again)."""
+        """zh/en of the segments whose findings mark spans, from the run's pair views."""
         wanted = {(f.location.file, f.location.segment) for f in self.findings if f.spans}
-        if not wanted:
+        if not wanted or self.run.pairs is None:
             return {}
-        if self.run.texts or self.run.reread is None:
-            return dict(self.run.texts)
-        texts = {}
-        for seg in self.run.reread():
-            key = (seg.doc.file, seg.id)
-            if key in wanted:
-                texts[key] = (seg.zh, seg.en)
-        return texts
+        return {view.key: (view.zh, view.en) for view in self.run.pairs if view.key in wanted}
 
     def _highlighted(self, finding: Finding, text_cls: type) -> list[Any]:
         """One excerpt per side the finding's spans point into, spans in reverse video."""

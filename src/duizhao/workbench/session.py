@@ -28,11 +28,13 @@ from typing import Any
 
 from .. import __version__
 from ..baseline import BASELINE_FORMAT, entry_for
+from ..checks.base import PairContext
 from ..checks.terms import with_proposed_severity
 from ..engine import Checker, RunStats, build_rules
 from ..errors import InputError, UsageError
 from ..formats import expand_paths, iter_segments, reader_for, write_segments
 from ..model import DocumentInfo, Finding, Glossary, Segment, Severity, Term
+from ..pairviews import view_of
 from ..report import formatter_class, render
 from ..report.base import RunInfo
 from ..script import match_key_zh, normalise_en
@@ -347,12 +349,14 @@ class Workspace:
             for finding in document.findings:
                 stats.count(finding)
             summary = stats.as_dict()  # the summary a `check` run reports, computed where it always is
-            segments = list(document.segments)
+            pairs = None
+            if formatter_cls.needs_pairs():  # the document's pairs as the check sees them: no matcher in the report
+                pairs = [view_of(PairContext(segment, self.matcher)) for segment in document.segments]
             run = RunInfo(version=__version__, signature=f"duizhao:{__version__}|workbench",
                           glossary_hash=self.glossary.hash if self.glossary else "",
                           glossary_terms=len(self.glossary.terms) if self.glossary else 0,
                           inputs=(document.name,), files=(document.name,), rules=tuple(self.rules),
-                          reread=lambda: iter(segments), matcher=self.matcher)
+                          pairs=pairs)
             out = io.StringIO()
             render(formatter_cls(out, run), sorted(document.findings, key=Finding.sort_key), summary)
             return out.getvalue()
