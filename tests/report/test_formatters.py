@@ -125,3 +125,21 @@ def test_html_anchors_are_segment_ids_and_single_file_runs_use_the_bare_id(tmp_p
     page = CliRunner().invoke(app, ["check", str(corpus), "-g", str(tmp_path / "g"), "-f", "html"]).stdout
     assert 'id="s017"' in page and 'href="#s017"' in page and 'id="s017~2"' in page
     assert 'data-fingerprint="' in page and 'class="fp"' in page
+
+
+def test_the_registry_names_each_format_by_its_own_name():
+    from duizhao.report import FORMATTERS, REGISTRY, Formatter
+
+    assert list(FORMATTERS) == list(REGISTRY)
+    for name, cls in FORMATTERS.items():
+        assert issubclass(cls, Formatter) and cls.name == name
+
+
+def test_choosing_a_format_imports_that_format_alone():
+    import subprocess
+    import sys
+
+    code = ("import sys; from duizhao.report import formatter_class; formatter_class('json'); "
+            "print(sorted(m for m in sys.modules if m.startswith('duizhao.report.') or m in ('lxml', 'rich')))")
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert loaded.strip() == "['duizhao.report.base', 'duizhao.report.json']"

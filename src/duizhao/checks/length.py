@@ -1,10 +1,10 @@
 """``length-outlier``: an English side far shorter or longer than its Chinese predicts.
 
-The prediction is the aligner's length model (``align.length_model``): English characters per
+The prediction is the aligner's length model (``lengthmodel.length_model``): English characters per
 Chinese character from the document's totals, and the spread of log(en/zh) from the median
 deviation, both per document, so a terse document or a wordy translator sets its own normal.
 A pair is an outlier when its log length ratio is more than ``threshold`` standard deviations
-from the document's (``align.length_deviation``; short texts are smoothed as the aligner
+from the document's (``lengthmodel.length_deviation``; short texts are smoothed as the aligner
 smooths them, so "表1" → "Table 1" is never an outlier).
 
 State is per document: two lengths and a location per pair, in arrays; chunks concatenate in
@@ -86,10 +86,9 @@ def document_model(doc: DocLengths, min_pairs: int = 30, trim: float = 2.5) -> t
     the aligner re-estimates from its first pass's 1-1 beads: the second time without the pairs
     the first model puts beyond ``trim`` standard deviations, which would drag it. A document of
     fewer than ``min_pairs`` pairs says too little about itself: the prior holds."""
-    from ..align import length_deviation, length_model
-
     if len(doc.zh) < min_pairs:
         return PRIOR_RATIO, PRIOR_VARIANCE
+    from ..lengthmodel import length_deviation, length_model
     ratio, variance = length_model(doc.zh, doc.en, min_pairs=min_pairs)
     near = [(zh, en) for zh, en in zip(doc.zh, doc.en, strict=True)
             if abs(length_deviation(zh, en, ratio, variance)) <= trim]
@@ -149,7 +148,7 @@ class LengthOutlier(CorpusRule):
         return merge_documents(earlier, later)
 
     def finish(self, state: dict[_Key, DocLengths]) -> Iterable[Finding]:
-        from ..align import length_deviation
+        from ..lengthmodel import length_deviation  # plain Python: the aligner (numpy) is not loaded
 
         for (file, doc_id), doc in state.items():
             ratio, variance = document_model(doc, self.min_pairs, self.trim)

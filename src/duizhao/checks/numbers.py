@@ -51,19 +51,30 @@ def _too_many_figures(zh: str, en: str) -> NumberIssue | None:
 
 
 @cache
-def _engine() -> tuple[Callable[..., list[NumberIssue]], Callable[[str], bool], Callable[[str], bool]]:
-    """The figure engine and its cheap pre-checks, loaded when the first pair is compared: listing
-    the rules needs none of it, and its patterns take a while to compile."""
+def _engine() -> Callable[..., list[NumberIssue]]:
+    """The figure engine, loaded when the first pair with figures is compared: listing the rules
+    and checking pairs without figures need none of it, and its patterns take a while to compile."""
     from ..numbers.compare import compare_pair
-    from ..numbers.en import has_digit
+
+    return compare_pair
+
+
+@cache
+def _has_figures() -> Callable[[str], bool]:
+    """The Chinese pre-check (``numbers.zh.has_figures``: any digit or numeral character), loaded on first use."""
     from ..numbers.zh import has_figures
 
-    return compare_pair, has_digit, has_figures
+    return has_figures
+
+
+def has_digit(text: str) -> bool:
+    """``numbers.en.has_digit``, without loading the English figure engine to ask whether there is a digit."""
+    return _DIGIT_RUN.search(text) is not None
 
 
 def compare_pair(zh: str, en: str, **protected: list[tuple[int, int]]) -> list[NumberIssue]:
     """``numbers.compare_pair`` (the one comparison both rules report from), loaded on first use."""
-    return _engine()[0](zh, en, **protected)
+    return _engine()(zh, en, **protected)
 
 
 def pair_issues(ctx: PairContext) -> list[NumberIssue]:
@@ -71,7 +82,7 @@ def pair_issues(ctx: PairContext) -> list[NumberIssue]:
     last: tuple[PairContext, list[NumberIssue]] | None = getattr(_cache, "last", None)
     if last is not None and last[0] is ctx:
         return last[1]
-    _, has_digit, has_figures = _engine()
+    has_figures = _has_figures()
     seg = ctx.segment
     # Traditional sources (27億千瓦時, 百分之五點二, 十六屆) are read in Simplified; OpenCC keeps
     # lengths for almost every text, and only then do the spans still point into the original.

@@ -98,12 +98,14 @@ def suspect_clauses(ctx: PairContext, min_chars: int, min_words: int) -> list[tu
     from ..lexicon import Lexicon
 
     seg = ctx.segment
-    lexicon = Lexicon.load()
-    if lexicon is None or not seg.en.strip():
+    if not seg.en.strip():
         return []
     zh = ctx.zh_simplified if len(ctx.zh_simplified) == len(seg.zh) else seg.zh
     clauses = [m for m in _CLAUSE.finditer(zh) if len(m.group()) >= min_chars]
     if not clauses:
+        return []
+    lexicon = Lexicon.load()  # the dictionary only for a pair with a clause of substance
+    if lexicon is None:
         return []
     candidates = []
     for m in clauses:
@@ -215,7 +217,7 @@ class OmissionSuspected(CorpusRule):
         return earlier
 
     def finish(self, state: _State) -> Iterable[Finding]:
-        from ..align import length_deviation
+        from ..lengthmodel import length_deviation  # plain Python: the aligner (numpy) is not loaded
 
         for key, suspects in state.suspects.items():
             doc = state.docs[key]
