@@ -48,7 +48,7 @@ from .model import (
     Quantity,
     format_number,
 )
-from .zh import extract_zh, has_figures
+from .zh import has_figures, scan_zh
 
 _HEDGE_WORDS = {"over": "more than", "under": "less than / nearly", "about": "about"}
 
@@ -66,7 +66,7 @@ def compare_pair(
     the glossary check owns those numbers.
     """
     # (each pre-check scans a whole side, so each runs at most once)
-    zq = extract_zh(zh) if has_figures(zh) else []
+    zq = scan_zh(zh) if has_figures(zh) else []
     if not zq and not has_digit(en):
         # no figure in the Chinese and no digit in the English (the cheap exit when neither side has
         # one): only spelled-out numbers could be added, which is not worth a scan

@@ -197,10 +197,23 @@ _NUMBER_WORDS = (*ONES, *TENS, *ORDINAL_WORDS, *_SCALE_WORDS, "half")
 _CURRENCY_WORDS = ("us$", "hk$", "rmb", "cny", "usd")
 _FIGURE_START = r"(?:\d|[$£€¥.]|" + _words(*_NUMBER_WORDS, *_CURRENCY_WORDS) + r"|a[\s-])"
 _PERIODS = ("decade", "centur", "centen")
+# (each word with what may follow it in a match: a word that only ever ends a figure's word,
+# like "second" or "ten", is no candidate inside "secondary" or "tensions", which _TOKEN would
+# be tried at for nothing; a month's abbreviation ends at a "." or the word's end, so "market" and
+# "decided" are not candidates either)
+_WORD_END = "(?![a-z])"
+_MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                "november", "december")
 _CANDIDATE_WORDS = _trie((
-    *((word, "") for word in (*_NUMBER_WORDS, *_CURRENCY_WORDS, "tens", "several", "doubl", "tripl", "quadrupl",
-                              "twice", "noon", "midday", "midnight", *_PERIODS, "around the clock",
-                              "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")),
+    *((word, "") for word in ("us$", "hk$", "doubl", "tripl", "quadrupl", "twice", "noon", "midday", "midnight",
+                              *_PERIODS, "around the clock", *_MONTH_NAMES)),
+    *((word, _WORD_END + "|fold") for word in (*ONES, *TENS)),
+    *((word, _WORD_END) for word in (*ORDINAL_WORDS, "half", "tens")),
+    *((word, "s?" + _WORD_END) for word in _SCALE_WORDS),
+    *((word, r"\s?[\d.]") for word in ("rmb", "cny", "usd")),
+    *((word, r"\.|" + _WORD_END) for word in ("jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+                                              "nov", "dec")),
+    ("several", r"\s+" + _words(*_SCALE_WORDS[:-1])),
     ("a", r"(?:\s+" + _words("few", *_SCALE_WORDS, *_PERIODS) + r"|[\s-]+" + _words(*_DENOMINATORS) + ")"),
     ("the", r"\s+" + _words("past", "last", "next") + r"\s+" + _words(*_PERIODS)),
     *((word, r"\s+" + _words("half", "quarter")) for word in ("next", "latter", "later")),

@@ -289,8 +289,11 @@ def has_figures(text: str) -> bool:
 
 def extract_zh(text: str) -> list[Quantity]:
     """Every quantity in a Chinese sentence, in order of appearance."""
-    if not _PRE_CHECK.search(text):
-        return []
+    return scan_zh(text) if _PRE_CHECK.search(text) else []
+
+
+def scan_zh(text: str) -> list[Quantity]:
+    """``extract_zh`` for a text ``has_figures`` has accepted (a caller that asked need not pay twice)."""
     # str.translate visits every character; most sentences have nothing to fold
     folded = text.translate(_FOLD) if _FOLDABLE.search(text) else text
     out: list[Quantity] = []
