@@ -28,7 +28,7 @@ from pathlib import Path
 
 from duizhao.numbers import compare_pair, extract_en, extract_zh
 from duizhao.numbers.en import _HEDGES
-from duizhao.numbers.model import APPROX, HALF_YEAR, IDENTIFIER, MISMATCH, ORDINAL, QUARTER
+from duizhao.numbers.model import APPROX, CARDINAL, HALF_YEAR, IDENTIFIER, MISMATCH, ORDINAL, QUARTER, Quantity
 
 DATA = Path(__file__).resolve().parents[1] / ".." / "shared" / "data"
 SETS = ("wmt21-newstest-zhen", "wmt22-general-zhen", "wmt23-general-zhen")
@@ -212,13 +212,23 @@ _NEXT_ORDINAL = {word: other for word, other in zip(
 _SEQUENCE_KINDS = (ORDINAL, HALF_YEAR, QUARTER)
 
 
+# what makes a Chinese numeral a rank (一级, 二期, 首批, 三连增), besides the ordinal kinds (第三, 三届, 上半年, 一季度)
+_ZH_RANK_AFTER = frozenset("级等期批类档号手连")
+
+
+def _zh_rank(q: Quantity, zh: str) -> bool:
+    """Whether the Chinese writes a figure as an ordinal: 第三, 首届, 六中全会, 一是, 上半年, 一季度, 一级, 九连增."""
+    return q.kind in _SEQUENCE_KINDS or (q.kind == CARDINAL and zh[q.span[1]:q.span[1] + 1] in _ZH_RANK_AFTER)
+
+
 def corrupt_words(zh: str, en: str, kind: str, rng: random.Random) -> tuple[str, bool] | None:
     """``en`` with a hedge dropped or changed, or an ordinal written in words changed, and whether the
     Chinese counterpart is optional by design; None if the English has no such figure.
 
     Hedges: only an English hedge that matches the Chinese figure's own hedge is touched ("about
     5%" for 5%左右), so the corrupted pair says something the Chinese does not. Ordinals: a word
-    ordinal (sixth, first half, Q3 written as "third quarter") whose value the Chinese states.
+    ordinal (sixth, first half, Q3 written as "third quarter") whose value the Chinese states as a
+    rank (第六, 上半年, 三季度, 一级), said once in the English.
     """
     zh_found = extract_zh(zh)
     found = extract_en(en)
@@ -238,9 +248,13 @@ def corrupt_words(zh: str, en: str, kind: str, rng: random.Random) -> tuple[str,
         new = rest if kind == "hedge_dropped" else f"{_OTHER_HEDGE[q.hedge]} {rest}"
         optional = all(z.weak for z in zh_found if set(z.readings) & set(q.readings))
         return en[:start] + new + en[q.span[1]:], optional
-    zh_readings = {r for z in zh_found for r in z.readings}
+    # (the English ordinal must render one the Chinese writes as a rank, and be the only figure of
+    # its value in the English, as for the digit corruptions: "first aid" for 急救, "second after the
+    # United States" for 仅次于美国 or a second "first" the Chinese says once render no Chinese figure)
+    zh_readings = {r for z in zh_found if _zh_rank(z, zh) for r in z.readings}
     candidates = [q for q in found if q.kind in _SEQUENCE_KINDS and q.text.split()[0].lower() in _NEXT_ORDINAL
-                  and zh_readings.intersection(q.readings)]
+                  and zh_readings.intersection(q.readings)
+                  and not any(o is not q and set(o.readings) & set(q.readings) for o in found)]
     if not candidates:
         return None
     q = rng.choice(candidates)

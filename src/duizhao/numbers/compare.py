@@ -24,6 +24,7 @@ that contradicts the Chinese sentence's own year is not, and a bracketed convers
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from decimal import Decimal
 from fractions import Fraction
@@ -92,28 +93,44 @@ def compare(zq: Sequence[Quantity], eq: Sequence[Quantity], en_text: str = "", z
     z_used = [False] * len(zq)
     e_used = [False] * len(eq)
     # Pass 1: exact. Unambiguous, strong quantities choose first so that an ambiguous or weak
-    # one cannot take the counterpart a plain figure needs; same kind is preferred.
+    # one cannot take the counterpart a plain figure needs. A counterpart of the same kind comes
+    # first (a strong one before a weak one): 第二 takes "second" before "two", and a figure with
+    # none of its kind on the other side chooses last (第二次维修 … 两周 → "the second repair …
+    # two weeks": 两周 takes "two", and 第二 is left to be explained if "second" was changed).
     order = sorted(range(len(zq)), key=[(q.ambiguous, q.weak, len(q.readings)) for q in zq].__getitem__) \
         if len(zq) > 1 else range(len(zq))
+    deferred = []
     for i in order:
         z = zq[i]
         # A plain figure (one reading, no unit: most of them) matches when the other side has
         # its reading: tested here directly, saving a call per pair of figures.
         plain = not z.dim and len(z.readings) == 1
         reading = z.readings[0] if plain else None
+        kind = z.kind
         best = -1
         for j, e in enumerate(eq):
-            if not e_used[j] and ((reading in e.readings) if plain and not e.dim else _exact(z, e)):
-                if e.kind == z.kind and not e.weak:
-                    best = j
+            if e.kind == kind and not e_used[j] and (
+                    (reading in e.readings) if plain and not e.dim else _exact(z, e)):
+                best = j
+                if not e.weak:
                     break
-                if best < 0:
-                    best = j
-        if best >= 0:
-            z_used[i] = e_used[best] = True
-            e = eq[best]
-            if z.ambiguous or z.hedge or e.hedge:  # the only cases _notes has anything to say
-                _notes(z, e, issues, zh_text=zh_text, en_text=en_text)
+        if best < 0:
+            deferred.append(i)
+            continue
+        z_used[i] = e_used[best] = True
+        e = eq[best]
+        if z.ambiguous or z.hedge or e.hedge:  # the only cases _notes has anything to say
+            _notes(z, e, issues, zh_text=zh_text, en_text=en_text)
+    for i in deferred:
+        z = zq[i]
+        plain = not z.dim and len(z.readings) == 1
+        reading = z.readings[0] if plain else None
+        for j, e in enumerate(eq):
+            if not e_used[j] and ((reading in e.readings) if plain and not e.dim else _exact(z, e)):
+                z_used[i] = e_used[j] = True
+                if z.ambiguous or z.hedge or e.hedge:
+                    _notes(z, e, issues, zh_text=zh_text, en_text=en_text)
+                break
     if all(z_used) and all(e_used):
         return issues  # every figure matched exactly (most pairs): nothing is left to explain
     # Pass 2: approximate matches (rounding, converted units, vague amounts)
@@ -153,14 +170,16 @@ def compare(zq: Sequence[Quantity], eq: Sequence[Quantity], en_text: str = "", z
     if zh_text and not all(e_used):
         # what is left once the weak figures are counted too: counts and ordinals stated on both
         # sides, years the English adds
-        z_rest = [(q, False) for q, used in zip(zq, z_used, strict=True) if not used and q.weak]
-        e_rest = [(q, False) for q, used in zip(eq, e_used, strict=True) if not used]
-        if z_rest:
-            zr, zu = [q for q, _ in z_rest], [False] * len(z_rest)
-            er, eu = [q for q, _ in e_rest], [False] * len(e_rest)
+        # (a strong figure left over but said elsewhere in the English counts too: 第三人 … 第三人 →
+        # "a third party … the fourth party" changed the second one)
+        zr = [q for q, used in zip(zq, z_used, strict=True)
+              if not used and (q.weak or (q.kind == ORDINAL and any(r in e_seen for r in q.readings)))]
+        er = [q for q, used in zip(eq, e_used, strict=True) if not used]
+        if zr:
+            zu, eu = [False] * len(zr), [False] * len(er)
             _counts(zr, zu, er, eu, zh_text, en_text, issues)
             _ordinals(zr, zu, er, eu, zh_text, en_text, issues)
-        if any(q.kind == YEAR for q, _ in e_rest):
+        if any(q.kind == YEAR for q in er):
             _years(zq, eq, e_used, zh_text, issues)
     if en_text and any(i.code == MISMATCH and i.zh_span is None for i in issues):
         issues[:] = [i for i in issues if not _conversion_note(i, eq, e_used, en_text)]
@@ -482,22 +501,35 @@ _RANKS = frozenset("级等期批类档号流手")
 
 def _ordinals(zq: Sequence[Quantity], z_used: list[bool], eq: Sequence[Quantity], e_used: list[bool],
               zh_text: str, en_text: str, issues: list[NumberIssue]) -> None:
-    """第一 → "second", 首届 → "the third": one small ordinal left on each side, and they differ.
+    """第一 → "second", 首届 → "the third": ordinals left on both sides that say different things.
 
-    Each alone is optional (第一 is often "top" or nothing, "first" is often a discourse word),
-    but two ordinals that disagree say different things.
+    Each alone is optional (第一 is often "top" or nothing, "first" is often a discourse word), so
+    the English may leave some out; but when the English has no more of them than the Chinese, and
+    the Chinese has one the English lacks and the English one the Chinese lacks (首次 … 首批 → "for
+    the second time"), the two disagree.
     """
-    zo = [q for q, used in zip(zq, z_used, strict=True)
-          if not used and q.weak and ((q.kind == ORDINAL and q.text[:1] in "第首")
-                                      or (q.kind == CARDINAL and zh_text[q.span[1]:q.span[1] + 1] in _RANKS))]
+    zo = [q for q, used in zip(zq, z_used, strict=True) if not used and _ranks(q, zh_text)]
     if not zo:
         return
     # (not an ordinal in brackets: "Zhongfu (the second phase of Sanfu)" explains a name)
     eo = [q for q, used in zip(eq, e_used, strict=True) if not used and q.weak and q.kind == ORDINAL
           and en_text.rfind("(", 0, q.span[0]) <= en_text.rfind(")", 0, q.span[0])]
-    # as many on each side (一级 … 二级 → "first-class … third-class"), and not the same ones reordered
-    if len(eo) != len(zo) or sorted(q.value for q in zo) == sorted(q.value for q in eo):
-        return
-    z, e = next((z, e) for z, e in zip(zo, eo, strict=True) if z.value != e.value)
+    if not eo or len(eo) > len(zo):
+        return  # (more ordinals in the English than in the Chinese: it numbers what the Chinese leaves implicit)
+    z_values, e_values = Counter(q.value for q in zo), Counter(q.value for q in eo)
+    z_missing, e_extra = z_values - e_values, e_values - z_values
+    if not z_missing or not e_extra:
+        return  # the English states every ordinal it has as the Chinese does, or only adds some
+    e = next(q for q in eo if q.value in e_extra)
+    # (the nearest: 一级, 二级 → "first-level, third-level" names 二级)
+    z = min((q for q in zo if q.value in z_missing), key=lambda q: abs(q.value - e.value))
     issues.append(NumberIssue(MISMATCH, f"zh {z.text} = {z.describe()}, en \"{e.text}\" = {e.describe()}: "
                               "the ordinals differ", z.span, e.span))
+
+
+def _ranks(q: Quantity, zh_text: str) -> bool:
+    """Whether a Chinese figure is written as a rank: 第三, 首批, 三届, 一周年, 一是 (firstly), 一级, 二期."""
+    after = zh_text[q.span[1]:q.span[1] + 1]
+    if q.kind == ORDINAL:
+        return q.text[:1] in "第首" or q.text.endswith(("届", "周年")) or after in "是来"
+    return q.kind == CARDINAL and after in _RANKS

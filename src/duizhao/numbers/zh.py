@@ -82,7 +82,7 @@ _FORMS: tuple[tuple[bool, str], ...] = (
     (False, r"(?P<chengbei>成倍)"),
     (False, r"(?P<roman>[\u2160-\u216b]|(?<![A-Za-z])(?:I{1,3}|IV|V|VI{1,3}|IX|X)(?=级|类|期|号))"),  # Ⅱ级, III级
     (False, r"(?P<double>双十[一二])(?![一二三四五六七八九十])"),
-    (False, r"(?P<first>首)(?=届|次|个|批|位|家|款|架|趟|场|部|艘|例|年|日)"),
+    (False, r"(?P<first>首)(?=届|次|个|批|位|家|款|架|趟|场|部|艘|例|年|日|月|周|创)"),
     (False, r"(?P<bare>(?<![数几上一二三四五六七八九十两零〇百千万亿\d])(?:百万|千万|百亿|千亿|万亿|百|千|万|亿)"
             r"(?=[\u4e00-\u9fff])(?![不别要一物岁事姓般分之方计紫里]))"),
     (False, r"(?P<plan>十[一二三四五六七八九]五)(?![十百千万亿个年名])"),
@@ -94,6 +94,8 @@ _FORMS: tuple[tuple[bool, str], ...] = (
     # 上半年 / 下半年, 一季度 / 第三季度 (not 前三季度 or 一至三季度: counts of quarters)
     (False, r"(?P<halfyear>[上下]半年)"),
     (False, r"(?P<quarter>(?<![前至到、~\-])第?[一二三四]季度)"),
+    # 一是…二是…, 一来…二来: firstly, secondly (an enumeration the English may number or not)
+    (False, r"(?P<enum>(?<![\u4e00-\u9fff\d])[一二三四五六七八九十](?=[是来][^\d一二三四五六七八九十百千万亿]))"),
     # (the lookahead holds the hedges' first characters: most figures have none, and one test
     # spares trying every hedge at every figure)
     (True, r"(?P<hedge>(?=[不将接近大约超逾至多高低最])(?:不会超过|不能超过|不超过|不低于|不高于|不少于|不到|不足|将近"
@@ -109,10 +111,10 @@ _TOKEN = alternation(_FORMS)
 # What _TOKEN matches where the folded text has an ASCII digit, without trying the forms of words
 _DIGIT_TOKEN = alternation(_FORMS, digits_only=True)
 # ... and where it has a numeral in characters (一, 两, 十): the forms that can start with one
-# (一半, 十四五, 六中全会, 九连增, 一季度, and the numerals with their hedges, which start with a word
+# (一半, 十四五, 六中全会, 九连增, 一季度, 一是, and the numerals with their hedges, which start with a word
 # or a numeral, so only the numeral can match here)
 _CN_FIRST = frozenset(_D + "十拾廿卅")
-_CN_TOKEN = alternation(_FORMS, only=("half", "plan", "plenum", "streak", "quarter", "hedge"))
+_CN_TOKEN = alternation(_FORMS, only=("half", "plan", "plenum", "streak", "quarter", "enum", "hedge"))
 
 _TAIL = re.compile(
     r"(?P<h1>余|多|来|几)?\s?(?P<unit>世纪|个?百分点|个?基本?点|%|倍|周年|届|个多?月|月份|月|年代|年|日|号|点半|点(?!多)"
@@ -131,7 +133,7 @@ _TAIL_FIRST = frozenset("余多来几" "世个百基%倍周届月年日号点时
 # Measure words and units that make a numeral written in characters a quantity (三名, 五年).
 _MEASURE = set("个名位人家年月日天号次项条件种只头座所台辆架艘栋户元块岁届周倍成层部本份批场类支队国省市县区村组星连"
                "篇首张度分秒时点亿万斤吨亩米里顷遍轮期季回代例宗笔款枚颗粒棵株间套处道门桩趟餐顿包箱瓶杯级等强大"
-               "小秒场章节版集倍角毛美欧英港日韩夜册")
+               "小秒场章节版集倍角毛美欧英港日韩夜册手")
 _LIST_MARK = re.compile(r"\s*[(（]?")
 _ALL_DIGITS = "0123456789" + _D
 _MONTH_LIKE = {"月", "月份"}
@@ -418,6 +420,10 @@ def _plan(m: re.Match[str], folded: str, text: str) -> Read:  # 十四五: the 1
     return _one(Decimal(10 + _DIGIT[m["plan"][1]]), ORDINAL, m, text)
 
 
+def _enum(m: re.Match[str], folded: str, text: str) -> Read:  # 一是 = firstly, 二来 = secondly
+    return _one(parse_cn(m["enum"]), ORDINAL, m, text, weak=True)
+
+
 def _plenum(m: re.Match[str], folded: str, text: str) -> Read:  # 六中全会 = the sixth plenary session
     return _one(Decimal(_DIGIT[m["plenum"]]), ORDINAL, m, text)
 
@@ -502,6 +508,10 @@ def _numeral(m: re.Match[str], folded: str, text: str) -> Read:
         tail_end = end
     h1 = h1 or m["arsuf"] or ""
     ordinal = m["ord"] is not None
+    if ordinal and (h1 in ("多", "余") or h2 in ("多", "余")):  # 第二多 = the second most: 多 ranks, it does not hedge
+        h1, h2 = ("" if h1 in ("多", "余") else h1), ("" if h2 in ("多", "余") else h2)
+        if not (unit_word or h1 or h2):
+            tail_end = end
     before = folded[start - 1] if start else ""
     # (a list number follows the start of the text, white space or a bracket: one test spares the call)
     if nxt and (not before or before.isspace() or before in "(（") \
@@ -716,7 +726,7 @@ _READERS: dict[str | None, Reader] = {
     "ymd": _ymd, "model": _model, "roman": _roman, "double": _double, "first": _first, "bare": _bare,
     "ident": _ident, "fan": _fan, "half": _half, "pct100": _pct100, "chengbei": _chengbei, "plan": _plan,
     "pctn": _percent, "fnum": _fraction, "vmag": _vague,
-    "plenum": _plenum, "streak": _streak, "halfyear": _halfyear, "quarter": _quarter,
+    "plenum": _plenum, "streak": _streak, "enum": _enum, "halfyear": _halfyear, "quarter": _quarter,
     "cn": _numeral, "ar": _numeral, "arsuf": _numeral, "armag": _numeral, "ar2": _numeral,
 }
 
