@@ -8,7 +8,7 @@ options override it, a baseline hides known findings, and the chosen formatter r
 from __future__ import annotations
 
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
@@ -25,6 +25,7 @@ from ..textio import as_typed, atomic_writer
 
 if TYPE_CHECKING:
     from ..model import Finding
+    from ..pairviews import PairView
     from ..report.base import RunInfo
     from ..runner import CheckOutcome, CheckRequest
 
@@ -109,7 +110,7 @@ def colored(output: Path | None, color: bool | None = None) -> bool:
 
 def report(outcome: CheckOutcome, request: CheckRequest, *, format_name: str, output: Path | None,
            baseline: Path | None, write_baseline_to: Path | None, fail_on: str, color: bool | None = None,
-           summary_to: Path | None = None, append_summary: bool = False,
+           summary_to: Path | None = None, append_summary: bool = False, explain_figures: bool = False,
            environment: Mapping[str, str] | None = None) -> int:
     """Apply or write the baseline, render the report, and return the exit code.
 
@@ -117,6 +118,7 @@ def report(outcome: CheckOutcome, request: CheckRequest, *, format_name: str, ou
     (they are all known now); with ``baseline`` only findings not in it are reported and count
     towards the exit code. ``summary_to`` also gets the Markdown summary (appended when
     ``append_summary``: GitHub's ``$GITHUB_STEP_SUMMARY`` is a file every step appends to).
+    ``explain_figures`` follows the (text) report with how each pair's figures were matched.
     """
     formatter_cls = formatter_class(format_name)
     findings = outcome.findings
@@ -132,6 +134,8 @@ def report(outcome: CheckOutcome, request: CheckRequest, *, format_name: str, ou
 
     def emit(out: IO[Any], use_color: bool) -> None:
         render(formatter_cls(out, run, color=use_color), findings, summary)
+        if explain_figures and run.pairs is not None:
+            write_figure_explanations(out, run.pairs)
 
     if formatter_cls.binary:
         if output is None and sys.stdout.isatty():
@@ -146,6 +150,19 @@ def report(outcome: CheckOutcome, request: CheckRequest, *, format_name: str, ou
     if summary_to is not None:
         write_summary(summary_to, run, findings, summary, append=append_summary)
     return 0 if write_baseline_to is not None else exit_code(findings, fail_on)
+
+
+def write_figure_explanations(out: IO[str], segments: Iterable[PairView]) -> None:
+    """Pair by pair, how the figures were matched (``numbers.explain_pair``): conversions, roundings, issues."""
+    from ..numbers.explain import explain_pair
+    from ..report.base import printable
+
+    out.write("\nfigures, pair by pair:\n")
+    for seg in segments:
+        lines = explain_pair(seg.zh, seg.en)
+        if lines:
+            out.write(printable(f"{seg.doc.file}:{seg.line} [{seg.id}]") + "\n")
+            out.writelines(f"  {printable(line)}\n" for line in lines)
 
 
 def write_summary(path: Path, run: RunInfo, findings: Sequence[Finding], summary: dict[str, Any], *,

@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from ..errors import DuizhaoError
+from ..errors import DuizhaoError, UsageError
 from ..outputs import refuse_overwriting_inputs
 from ._app import app, exits_after_command, fail
 from ._options import (
@@ -89,6 +89,10 @@ def check(
         "--summary", help="Also write a Markdown summary here (default in GitHub Actions: appended to"
                           " $GITHUB_STEP_SUMMARY).",
     )] = None,
+    explain_figures: Annotated[bool, typer.Option(
+        "--explain-figures", help="After a text report, show pair by pair how the figures were matched"
+                                  " (unit conversions with their factor, roundings, what is left).",
+    )] = False,
 ) -> None:
     """Check corpus pairs: glossary terms, figures, consistency. Exit 0 clean, 1 findings, 2 bad input."""
     # the engine loads here, not with the command list (``duizhao --help``)
@@ -102,6 +106,9 @@ def check(
                          config_file=config, baseline=baseline)
         # an unknown format is refused before the run, not after; the run records what it draws
         pair_views = formatter_class(format).needs_pairs(color=colored(output))
+        if explain_figures and format != "text":
+            raise UsageError(f"--explain-figures goes with --format text, not {format}")
+        pair_views = pair_views or explain_figures  # (the explanation reads each pair's texts)
         drafting = source is not None or draft is not None  # configured corpus paths give way to the draft
         request = settled.request(paths=tuple(paths or ()) if drafting else settled.paths, encoding=encoding,
                                   source=source, draft=draft, input_format=input_format,
@@ -117,7 +124,7 @@ def check(
             outcome = run_check(request, progress, keep_frozen=exits_after_command(ctx))
         code = report(outcome, request, format_name=format, output=output, baseline=settled.baseline,
                       write_baseline_to=write_baseline, fail_on=settled.fail_on, summary_to=summary_to,
-                      append_summary=summary is None,
+                      append_summary=summary is None, explain_figures=explain_figures,
                       environment={k: v for k, v in os.environ.items() if k.startswith("GITHUB_")})
         if not outcome.glossary_terms and any(rule.id.startswith("term-") for rule in outcome.rules):
             # said once, so that a missing or empty glossary is never a silently clean run

@@ -87,8 +87,13 @@ def _inside(span: tuple[int, int], protected: Sequence[tuple[int, int]]) -> bool
     return any(start < p_end and p_start < end for p_start, p_end in protected)
 
 
-def compare(zq: Sequence[Quantity], eq: Sequence[Quantity], en_text: str = "", zh_text: str = "") -> list[NumberIssue]:
-    """Issues between two lists of quantities (see the module docstring for the passes)."""
+def compare(zq: Sequence[Quantity], eq: Sequence[Quantity], en_text: str = "", zh_text: str = "", *,
+            matched: list[tuple[Quantity, Quantity]] | None = None) -> list[NumberIssue]:
+    """Issues between two lists of quantities (see the module docstring for the passes).
+
+    ``matched`` (when given) receives every pair of figures the passes matched, in the order they
+    were matched: what ``explain.explain_pair`` shows a reviewer.
+    """
     issues: list[NumberIssue] = []
     z_used = [False] * len(zq)
     e_used = [False] * len(eq)
@@ -119,6 +124,8 @@ def compare(zq: Sequence[Quantity], eq: Sequence[Quantity], en_text: str = "", z
             continue
         z_used[i] = e_used[best] = True
         e = eq[best]
+        if matched is not None:
+            matched.append((z, e))
         if z.ambiguous or z.hedge or e.hedge:  # the only cases _notes has anything to say
             _notes(z, e, issues, zh_text=zh_text, en_text=en_text)
     for i in deferred:
@@ -128,6 +135,8 @@ def compare(zq: Sequence[Quantity], eq: Sequence[Quantity], en_text: str = "", z
         for j, e in enumerate(eq):
             if not e_used[j] and ((reading in e.readings) if plain and not e.dim else _exact(z, e)):
                 z_used[i] = e_used[j] = True
+                if matched is not None:
+                    matched.append((z, e))
                 if z.ambiguous or z.hedge or e.hedge:
                     _notes(z, e, issues, zh_text=zh_text, en_text=en_text)
                 break
@@ -144,6 +153,8 @@ def compare(zq: Sequence[Quantity], eq: Sequence[Quantity], en_text: str = "", z
             if verdict is None:
                 continue
             z_used[i] = e_used[j] = True
+            if matched is not None:
+                matched.append((z, e))
             if verdict:
                 issues.append(NumberIssue(APPROX, verdict, z.span, e.span))  # (a rounding hedges: "nearly 60 billion")
             else:
