@@ -65,3 +65,15 @@ def test_the_probe_sees_engines_when_a_command_uses_them(tmp_path):
     result = loaded(["check", "--jobs", "1", str(pair)], cwd=tmp_path)  # no ./glossary there
     assert result["code"] == 0, result["out"]
     assert {"duizhao.engine", "duizhao.formats", "duizhao.numbers.zh"} <= set(result["modules"])
+
+
+def test_a_one_pair_check_loads_only_what_its_pair_and_its_report_need(tmp_path):
+    """No figures: no figure engine; a length rule: no aligner (numpy); JSON: no other report."""
+    pair = tmp_path / "one.tsv"
+    pair.write_text("我们要坚持稳中求进工作总基调，全面深化改革，推动高质量发展。\tWe will adhere to the general "
+                    "principle of pursuing progress while ensuring stability and deepen reform.\n", encoding="utf-8")
+    result = loaded(["check", "--jobs", "1", "-f", "json", str(pair)], cwd=tmp_path)
+    assert result["code"] in (0, 1), result["out"]
+    assert json.loads(result["out"])["summary"]["segments"] == 1
+    assert imported(result["modules"], ("numpy", "duizhao.align", "duizhao.numbers.en", "duizhao.numbers.compare",
+                                        "duizhao.report.html", "duizhao.report.junit", "duizhao.report.sheet")) == []

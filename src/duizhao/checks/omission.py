@@ -131,10 +131,12 @@ def suspect_clauses(ctx: PairContext, min_chars: int, min_words: int) -> list[tu
         clause = m.group()
         if any(d in en_digits for d in _DIGITS.findall(clause)):
             continue
-        if en_values is None:
-            en_values = _values(en, "en")
-        if en_values and _values(clause, "zh") & en_values:
-            continue  # 9.1万人 and "91,000 people": one figure
+        clause_values = _values(clause, "zh")
+        if clause_values:  # the English's figures only for a clause that has some
+            if en_values is None:
+                en_values = _values(en, "en")
+            if clause_values & en_values:
+                continue  # 9.1万人 and "91,000 people": one figure
         if any(t.lower() in en_lower for t in _LATIN.findall(clause)):
             continue
         if names is None:
@@ -147,6 +149,11 @@ def suspect_clauses(ctx: PairContext, min_chars: int, min_words: int) -> list[tu
 
 def _values(text: str, side: str) -> frozenset[float]:
     """The figures of ``text`` as values, by the numbers engine (as the aligner's figure anchors)."""
+    if side == "zh":
+        from ..numbers.zh import has_figures
+
+        if not has_figures(text):
+            return frozenset()  # what the engine finds there, without loading it (or the aligner's numpy)
     from ..align import figure_extractors
 
     extract = figure_extractors()[0 if side == "zh" else 1]
