@@ -181,3 +181,18 @@ def test_a_report_that_draws_no_pairs_records_none(corpus, small_chunks):
     assert run_check(CheckRequest(paths=paths, glossary=glossary, jobs=2)).views is None
     chunk = parallel.Checker([]).check_chunk(iter(()))
     assert chunk.views is None
+
+
+def test_cli_html_report_is_the_same_with_jobs(corpus, small_chunks, tmp_path):
+    """The page is drawn from the views the workers sent back: byte for byte the --jobs 1 page."""
+    paths, glossary = corpus
+    runner = CliRunner()
+    pages = []
+    for jobs in ("1", "2"):
+        page = tmp_path / f"report-{jobs}.html"
+        result = runner.invoke(app, ["check", *map(str, paths), "-g", str(glossary), "-f", "html", "-o", str(page),
+                                     "--jobs", jobs])
+        assert result.exit_code == 1, result.output
+        pages.append(page.read_text(encoding="utf-8"))
+    assert pages[0] == pages[1]
+    assert pages[0].count('<tr class="pair') == 462 and 'class="forbidden"' in pages[0]
