@@ -46,13 +46,20 @@ SYNTHETIC = [
     Term("西格玛", "ΣΙΣΥΦΟΣ sigma", variants=("ıstanbul sis",)),  # renderings the fast path must refuse
     Term("开尔文", "Kelvin scale", forbidden=("an ſtrict rule",)),
     Term("全过程", "whole-process people's democracy", variants=("a whole-process democracy",)),
+    # one-word renderings: matched by comparing spellings, without an expression
+    Term("促进", "promote", variants=("boost", "Promotion"), forbidden=("push",)),
+    Term("北京", "Beijing", variants=("Peking",)),
+    Term("计划", "plan", variants=("persons",)),
+    Term("区", "zone"),
 ]
 WORDS = ["the", "The", "THE", "a", "an", "An", "belt", "Belt", "belts", "and", "road", "Road", "initiative",
          "Initiatives", "rural", "RURAL", "revitalization", "revitalisation", "vitalization", "people", "People's",
          "people’s", "bank", "Bank", "of", "China", "china", "made", "Made", "in", "2025", "go", "going", "went",
          "global", "U.S", "US", "us", "United", "States", "5G", "5g", "whole", "process", "democracy", "one",
          "One", "Kelvin", "scale", "ſtrict", "rule", "ıstanbul", "İstanbul", "sis", "SIS", "ΣΙΣΥΦΟΣ", "sigma",
-         "\u212aELVIN", "ß", "x"]
+         "\u212aELVIN", "ß", "x", "promote", "Promoted", "promotes", "Promotion", "boost", "boost's", "pushing",
+         "Beijing", "Beijings", "PEKING", "persons", "person's", "plan", "planned", "Planning", "zone", "zone's",
+         "zones'", "zones’s", "s", "'s"]
 GLUE = [" ", "  ", "-", " - ", "—", "\"", "“", "”", "'", "’", ", ", ". ", "\n", "", "(", ")"]
 
 

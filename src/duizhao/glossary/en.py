@@ -302,7 +302,7 @@ class TermPatterns:
     translation never uses cost nothing.
     """
 
-    __slots__ = ("_combined", "_single", "anchors", "flags", "labels", "leads", "term")
+    __slots__ = ("_combined", "_single", "anchors", "flags", "labels", "leads", "term", "words")
 
     def __init__(self, term: Term, *, include_forbidden: bool = True) -> None:
         self.term = term
@@ -332,6 +332,11 @@ class TermPatterns:
         leads = tuple(rendering_lead(r, case_sensitive=cs) for r in matched)
         self.leads: tuple[tuple[str, bool], ...] | None = (
             leads if unique and None not in leads else None)  # type: ignore[assignment]
+        # A one-word rendering ("revitalization", "5G") is matched without an expression: its
+        # spellings compared in the lower-cased text (``_word_end``). Compiling one expression
+        # costs about a millisecond, and a 10,000-term dictionary glossary has ~17,000 renderings.
+        self.words: tuple[tuple[tuple[str, ...], bool] | None, ...] = tuple(
+            _one_word(r, cs) if kind != EXPANSION else None for r, kind in unique)
         self._single: list[re.Pattern[str] | None] = [None] * len(unique)
         self._combined: re.Pattern[str] | None = None
 
@@ -351,6 +356,14 @@ class TermPatterns:
             rendering = label_pattern(*self.labels[index], case_sensitive=self.term.case_sensitive)
             found = self._single[index] = re.compile(rendering, self.flags)
         return found
+
+    def match_end(self, index: int, text: str, lowered: str, at: int) -> int:
+        """Where ``pattern(index).match(text, at)`` ends, or -1 when it does not match (plain-case ``text``)."""
+        word = self.words[index]
+        if word is not None:
+            return _word_end(word, text, lowered, at)
+        found = self.pattern(index).match(text, at)
+        return -1 if found is None else found.end()
 
     def find(self, text: str, lowered: str | None = None, plain: bool | None = None) -> list[EnHit]:
         """Every rendering of the term in ``text``, by position, as ``regex.finditer`` finds them.
@@ -395,14 +408,18 @@ class TermPatterns:
             # the common case: one rendering can be present, and it has no optional article
             index = active[0]
             prefix = leads[index][0]  # type: ignore[index]
-            match = self.pattern(index).match
+            word = self.words[index]
+            match = self.pattern(index).match if word is None else None
             at = lowered.find(prefix)
             while at != -1:
-                found = match(text, at)
-                if found is None:
+                if match is None:
+                    end = _word_end(word, text, lowered, at)  # type: ignore[arg-type]
+                else:
+                    found = match(text, at)
+                    end = -1 if found is None else found.end()
+                if end < 0:
                     at = lowered.find(prefix, at + 1)
                     continue
-                end = found.end()
                 hits.append(EnHit(term, *labels[index], at, end))
                 at = lowered.find(prefix, end)
             return hits
@@ -428,12 +445,56 @@ class TermPatterns:
             if start < end:
                 continue
             for index in candidates[start]:
-                found = self.pattern(index).match(text, start)
-                if found is not None:
-                    end = found.end()
+                found = self.match_end(index, text, lowered, start)
+                if found >= 0:
+                    end = found
                     hits.append(EnHit(term, *labels[index], start, end))
                     break
         return hits
+
+
+def _one_word(rendering: str, case_sensitive: bool) -> tuple[tuple[str, ...], bool] | None:
+    """A rendering that is one word and no article, as ``(spellings, possessive)`` for ``_word_end``.
+
+    The spellings are lower-cased in the order ``rendering_pattern`` tries them (longest first);
+    ``possessive`` says whether the pattern accepts 's or ' after them. ``None`` for anything
+    else, and for case-sensitive entries (whose expression compares the text as written).
+    """
+    if case_sensitive:
+        return None
+    text, article = _without_article(rendering)
+    tokens = _TOKENS.findall(text)
+    if article or len(tokens) != 1 or not _is_word(tokens[0]) or not plain_case(text, text.lower()):
+        return None
+    token = tokens[0]
+    forms = sorted(_spellings(token, False), key=lambda f: (-len(f), f))
+    return tuple(f.lower() for f in forms), token.isalpha() and len(token) > 2
+
+
+def _word_end(word: tuple[tuple[str, ...], bool], text: str, lowered: str, at: int) -> int:
+    """Where ``rendering_pattern``'s expression for a one-word rendering, tried at ``at``, ends; -1 if nowhere.
+
+    The same attempt ``re`` makes on plain-case text (``plain_case``): no letter or digit just
+    before ``at``; the first spelling, in the pattern's order, found at ``at`` whose end (after
+    the longest possessive the pattern takes there: 's, then ', then none) is not followed by
+    a letter or digit. ``[^\\W_]`` is ``str.isalnum``.
+    """
+    if at and text[at - 1].isalnum():
+        return -1
+    forms, possessive = word
+    size = len(text)
+    for form in forms:
+        if not lowered.startswith(form, at):
+            continue
+        end = at + len(form)
+        if possessive and end < size and text[end] in "'’":
+            if end + 1 < size and lowered[end + 1] == "s" and (end + 2 == size or not text[end + 2].isalnum()):
+                return end + 2
+            if end + 1 == size or not text[end + 1].isalnum():
+                return end + 1
+        if end == size or not text[end].isalnum():
+            return end
+    return -1
 
 
 class EverywhereIndex:
