@@ -47,6 +47,10 @@ SLICES_PER_JOB = 16
 #: bounds: below 1 MiB a slice's fixed costs show; above 4 MiB the state of the slices in
 #: flight shows (8 MiB slices cost ~40 MB more peak memory on a million pairs)
 MIN_SLICE_BYTES, MAX_SLICE_BYTES = 1 << 20, 1 << 22
+#: a pool starts only for more than this many tasks per worker: below, the workers' start
+#: (forking, and compiling the English patterns of terms the main process has not met)
+#: costs more than the second core gives back, and one process checks everything
+MIN_TASKS_PER_JOB = 2
 
 
 def slice_bytes_for(size: int, jobs: int) -> int:
@@ -210,11 +214,12 @@ def check_parallel(checker: Checker, setup: CheckSetup, tasks: Iterable[Task | F
     """Every finding of ``tasks``, checked in ``jobs`` processes and folded into ``checker``.
 
     ``checker`` (built from ``setup`` in this process) reduces the results and keeps the run's
-    statistics; when the whole input is one task, it checks it here and no pool is started.
+    statistics; when the input is a few tasks (``MIN_TASKS_PER_JOB``), it checks them here and
+    no pool is started; otherwise it checks the first here and the rest in the pool.
     """
     tasks = iter(tasks)
-    head = list(islice(tasks, 2))
-    if jobs <= 1 or len(head) < 2:
+    head = list(islice(tasks, 1 + MIN_TASKS_PER_JOB * jobs)) if jobs > 1 else []
+    if jobs <= 1 or len(head) <= MIN_TASKS_PER_JOB * jobs:
         results: Iterable[ChunkResult | Failure] = (
             task if isinstance(task, Failure) else check_task(checker, task) for task in chain(head, tasks))
         yield from collector_resumed(checker.reduce(in_order(results), progress))
@@ -222,10 +227,13 @@ def check_parallel(checker: Checker, setup: CheckSetup, tasks: Iterable[Task | F
     global _PARENT_MATCHER
     _PARENT_MATCHER = (setup.token, checker.matcher) if checker.matcher is not None else None
     pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(setup,))
+    # The first task is checked here, before the pool forks its workers (at its first submit):
+    # the English patterns of the terms it met are compiled once, and every worker inherits them.
+    first = (task if isinstance(task, Failure) else check_task(checker, task) for task in head[:1])
+    rest = submitted_in_order(chain(head[1:], tasks), lambda task: pool.submit(_run_task, task), Future.result,
+                              window=jobs * 3)
     try:
-        yield from collector_resumed(
-            checker.reduce(in_order(submitted_in_order(chain(head, tasks), lambda task: pool.submit(_run_task, task),
-                                                      Future.result, window=jobs * 3)), progress))
+        yield from collector_resumed(checker.reduce(in_order(chain(first, rest)), progress))
     except BaseException:
         _terminate_workers(pool)  # interrupted (SIGINT, SIGTERM) or failed: no worker outlives the run
         raise
