@@ -121,6 +121,23 @@ def test_pair_memo_keeps_two_generations_bounded_by_pairs_and_characters() -> No
     assert by_text.young == {} and by_text.old == {("长" * 6, "long"): 1}
 
 
+def test_pair_memo_keeps_distinct_pairs_only_from_their_second_sighting() -> None:
+    from duizhao.engine import PairMemo
+
+    memo = PairMemo(capacity=4)
+    for i in range(4):  # four look-ups, none found: a memory of distinct pairs
+        assert memo.get((f"z{i}", "e")) is None
+        memo.put((f"z{i}", "e"), i)
+    assert not memo.direct and memo.young == {} and memo.old == {}
+    memo.put(("again", "e"), 1)  # first sighting: a hash, no analysis
+    assert memo.get(("again", "e")) is None and memo.young == {}
+    memo.put(("again", "e"), 1)  # second sighting: kept
+    assert memo.get(("again", "e")) == 1
+    for _ in range(4, 8):  # a quarter of the look-ups now find their pair: every pair is kept again
+        memo.get(("again", "e"))
+    assert memo.direct
+
+
 def test_locations_of_a_repeated_text_grow_in_place() -> None:
     """A text seen n times must not copy its n locations on each sighting (YAML ids are not line numbers)."""
     from duizhao.groups import Groups

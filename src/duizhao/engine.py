@@ -180,9 +180,18 @@ class PairMemo:
     holds ``capacity`` pairs or ``max_chars`` characters of text it becomes the old one (the
     previous old one is dropped), and an entry found in the old one moves back to the young
     one. Pairs seen often stay; memory stays under two generations' worth.
+
+    Memories of distinct pairs (no repeats) would only fill the generations for nothing: when
+    fewer than ``MIN_HIT_RATE`` of the last ``capacity`` look-ups found their pair, a pair's
+    analysis is kept only from its second sighting on (its first leaves a hash in two
+    generations of ``sightings``), so per-pair work leaves nothing behind but that number.
     """
 
-    __slots__ = ("capacity", "chars", "max_chars", "old", "young")
+    __slots__ = ("capacity", "chars", "direct", "hits", "lookups", "max_chars", "old", "seen_old", "seen_young",
+                 "young")
+
+    #: below this share of look-ups finding their pair, only pairs seen twice are kept
+    MIN_HIT_RATE = 0.05
 
     def __init__(self, capacity: int, max_chars: int | None = None) -> None:
         self.capacity = capacity
@@ -190,16 +199,37 @@ class PairMemo:
         self.young: dict[tuple[str, str], Analysis] = {}
         self.old: dict[tuple[str, str], Analysis] = {}
         self.chars = 0
+        self.direct = True  # keep every pair's analysis (until the hit rate says otherwise)
+        self.hits = self.lookups = 0
+        self.seen_young: set[int] = set()
+        self.seen_old: set[int] = set()
 
     def get(self, key: tuple[str, str]) -> Analysis | None:
+        self.lookups += 1
         entry = self.young.get(key)
         if entry is None:
             entry = self.old.get(key)
             if entry is not None:
                 self.put(key, entry)
+        if entry is not None:
+            self.hits += 1
+        if self.lookups >= self.capacity:
+            direct = self.hits >= self.MIN_HIT_RATE * self.lookups
+            if self.direct and not direct:  # what was kept is mostly pairs that never come back
+                self.young, self.old, self.chars = {}, {}, 0
+            self.direct = direct
+            self.hits = self.lookups = 0
         return entry
 
     def put(self, key: tuple[str, str], entry: Analysis) -> None:
+        if not self.direct:
+            sighting = hash(key)
+            if sighting not in self.seen_young and sighting not in self.seen_old:
+                seen = self.seen_young
+                seen.add(sighting)
+                if len(seen) >= 4 * self.capacity:
+                    self.seen_old, self.seen_young = seen, set()
+                return
         young = self.young
         young[key] = entry
         self.chars += len(key[0]) + len(key[1])
