@@ -30,6 +30,8 @@ _CLOSE = {")": "round", "）": "round", "]": "square", "】": "square", "〕": "
 _SHOWN = {"round": "()", "square": "[]", "book": "《》", "angle": "〈〉", "corner": "「」", "white-corner": "『』",
           "double": "“”", "curly": "{}", "straight": '"', "single": "‘’"}
 _ANY = re.compile(r"[()（）\[\]【】〔〕〖〗《》〈〉「」『』“”{}｛｝\"＂‘]")
+# every character ``imbalance`` acts on (the marks above and the ’ that closes a ‘)
+_MARKS = re.compile(r"[()（）\[\]【】〔〕〖〗《》〈〉「」『』“”{}｛｝\"＂‘’]")
 # "1) first, 2) second" and "a) ..." list labels close a bracket nobody opened
 _LIST_LABEL = re.compile(r"(?:^|[\s,;:：，；])(?:\d{1,2}|[a-zA-Z]|[ivxIVX]{1,4})[)）]")
 
@@ -48,7 +50,8 @@ def imbalance(text: str) -> dict[str, tuple[int, list[int]]]:
     stray: dict[str, list[int]] = {}
     straight: list[int] = []
     singles: list[int] = []
-    for i, ch in enumerate(text):
+    for mark in _MARKS.finditer(text):  # only the marks: a long text has few
+        i, ch = mark.start(), mark.group()
         family = _OPEN.get(ch)
         if family is not None:
             stacks.setdefault(family, []).append(i)
