@@ -22,6 +22,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import ClassVar
 
+from ..glossary.en import plain_case
 from ..model import Finding, Severity, Span, Term
 from .base import PairContext, PairRule
 from .english import known
@@ -124,6 +125,7 @@ class Untranslated(PairRule):
                                    spans=[Span("zh", *m.span()), Span("en", at, at + len(m.group()))])
 
 
+@lru_cache(maxsize=8192)
 def _pinyin_pattern(pinyin: str) -> re.Pattern[str]:
     """'xiang cun zhen xing' → a regex for the syllables with or without spaces, hyphens, apostrophes."""
     syllables = [re.escape(s) for s in pinyin.split()]
@@ -148,13 +150,25 @@ class PinyinUntranslated(PairRule):
             return
         rendered = {id(h.term) for hit in ctx.zh_hits for h in ctx.en_hits(hit.term)}
         seen: set[int] = set()
+        squashed: str | None = None
         for hit in ctx.zh_hits:
             term: Term = hit.term
             if id(term) in rendered or id(term) in seen or not term.en:
                 continue
             seen.add(id(term))
-            pattern = _term_pinyin(term.zh)
-            if pattern is None or any(pattern.search(r) for r in term.renderings):
+            syllables = _term_syllables(term.zh)
+            if syllables is None:
+                continue
+            # A match holds the syllables in a row, at most one separator between them: in
+            # plain-case English (where re's case folding is str.lower) they must then be in the
+            # lower-cased text without separators. Most terms fail this test, and skip compiling.
+            if squashed is None:
+                lowered = en.lower()
+                squashed = _SEPARATORS.sub("", lowered) if plain_case(en, lowered) else ""
+            if squashed and _SEPARATORS.sub("", "".join(syllables)) not in squashed:
+                continue
+            pattern = _pinyin_pattern(" ".join(syllables))
+            if any(pattern.search(r) for r in term.renderings):
                 continue
             m = pattern.search(en)
             if m:
@@ -164,8 +178,12 @@ class PinyinUntranslated(PairRule):
                                    data={"term": term.zh, "pinyin": m.group(), "expected": term.en})
 
 
+_SEPARATORS = re.compile(r"[\s'’-]")
+
+
 @lru_cache(maxsize=8192)
-def _term_pinyin(zh: str) -> re.Pattern[str] | None:
+def _term_syllables(zh: str) -> tuple[str, ...] | None:
+    """The lower-case toneless syllables of a term's pinyin (two or more), or None."""
     from ..lexicon import Readings  # late: CC-CEDICT's readings load once, and only for pairs that need them
 
     readings = Readings.load()
@@ -174,4 +192,4 @@ def _term_pinyin(zh: str) -> re.Pattern[str] | None:
     pinyin = readings.pinyin_of(re.sub(r"[“”\"'‘’「」]", "", zh))
     if not pinyin or len(pinyin.split()) < 2:
         return None
-    return _pinyin_pattern(pinyin)
+    return tuple(pinyin.lower().split())
