@@ -189,6 +189,14 @@ def rendering_anchor(rendering: str, *, case_sensitive: bool = False) -> str:
     return best
 
 
+def _word_prefixes(text: str, case_sensitive: bool) -> tuple[str, ...]:
+    """Per word of ``text`` (a rendering without its optional article, or an expansion's content
+    words), the lower-case prefix all its spellings share: each is in every match's lower-cased text."""
+    prefixes = (_shared_prefix(_spellings(tok, case_sensitive)) for tok in _TOKENS.findall(normalise_en(text))
+                if _is_word(tok))
+    return tuple(dict.fromkeys(p for p in prefixes if p))
+
+
 def rendering_lead(rendering: str, *, case_sensitive: bool = False) -> tuple[str, bool] | None:
     """Where a match of ``rendering_pattern(rendering)`` can start, for ``TermPatterns.find``.
 
@@ -302,7 +310,7 @@ class TermPatterns:
     translation never uses cost nothing.
     """
 
-    __slots__ = ("_combined", "_single", "anchors", "flags", "labels", "leads", "term", "words")
+    __slots__ = ("_combined", "_single", "anchors", "flags", "labels", "leads", "required", "term", "words")
 
     def __init__(self, term: Term, *, include_forbidden: bool = True) -> None:
         self.term = term
@@ -327,6 +335,11 @@ class TermPatterns:
         cs = term.case_sensitive
         matched = [expansion_text(r) if kind == EXPANSION else r for r, kind in unique]
         self.anchors = tuple(rendering_anchor(r, case_sensitive=cs) for r in matched)
+        # Every word of a rendering is in each of its matches: in plain-case text (``_scan``)
+        # the prefix all spellings of each word share must be in the lower-cased text, so a
+        # rendering some of whose words are absent is never tried, nor its expression compiled.
+        self.required = tuple(_word_prefixes(r if kind == EXPANSION else _without_article(r)[0], cs)
+                              for r, kind in zip(matched, (kind for _, kind in unique), strict=True))
         # Where matches can start (see ``rendering_lead``): with these, ``find`` tries the
         # expressions only there instead of letting ``re`` try them at every character.
         leads = tuple(rendering_lead(r, case_sensitive=cs) for r in matched)
@@ -400,7 +413,9 @@ class TermPatterns:
         its end.
         """
         anchors, leads, labels, term = self.anchors, self.leads, self.labels, self.term
-        active = [i for i, anchor in enumerate(anchors) if anchor in lowered]
+        required = self.required
+        active = [i for i, anchor in enumerate(anchors)
+                  if anchor in lowered and all(word in lowered for word in required[i])]
         if not active:
             return []
         hits: list[EnHit] = []
