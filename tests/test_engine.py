@@ -137,16 +137,3 @@ def test_pair_memo_keeps_distinct_pairs_only_from_their_second_sighting() -> Non
         memo.get(("again", "e"))
     assert memo.direct
 
-
-def test_locations_of_a_repeated_text_grow_in_place() -> None:
-    """A text seen n times must not copy its n locations on each sighting (YAML ids are not line numbers)."""
-    from duizhao.groups import Groups
-
-    groups = Groups()
-    segments = [seg("同一句。", "Same sentence here.", f"s{i}", i + 1) for i in range(5)]
-    groups.add(b"k", b"r", segments[0])
-    groups.add(b"k", b"r", segments[1])
-    held = groups.entries[b"k"][2]
-    for segment in segments[2:]:
-        groups.add(b"k", b"r", segment)
-    assert groups.entries[b"k"][2] is held and [loc[2] for loc in held] == [f"s{i}" for i in range(5)]

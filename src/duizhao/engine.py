@@ -27,6 +27,7 @@ from .pairviews import PairView, ViewSink, view_of
 if TYPE_CHECKING:
     from .glossary.matcher import TermMatcher
 from .positions import placed
+from .spill import DEFAULT_MEMORY_LIMIT, MemoryBudget
 
 #: how often (in pairs) a sequential run reports progress
 PROGRESS_EVERY = 4096
@@ -251,8 +252,11 @@ class Checker:
     """
 
     def __init__(self, rules: Sequence[Rule], matcher: TermMatcher | None = None,
-                 memo_pairs: int = MEMO_PAIRS, *, views: ViewSink | None = None, draws: bool | None = None) -> None:
+                 memo_pairs: int = MEMO_PAIRS, *, views: ViewSink | None = None, draws: bool | None = None,
+                 memory_limit: int | None = DEFAULT_MEMORY_LIMIT) -> None:
         self.rules = list(rules)
+        #: bytes the corpus rules' state may hold in memory before it spills to disk (``spill``)
+        self.memory_limit = memory_limit
         self.matcher = matcher
         self.views = views
         self.draws = views is not None if draws is None else draws
@@ -270,6 +274,12 @@ class Checker:
 
     def new_states(self) -> list[Any]:
         return [rule.new_state() for rule in self.corpus_rules]
+
+    def _budgeted(self, states: list[Any]) -> MemoryBudget:
+        """A budget of ``memory_limit`` bound to the corpus states of one run (closed when it ends)."""
+        budget = MemoryBudget(self.memory_limit)
+        budget.bind(states)
+        return budget
 
     def _saw_documents(self, documents: Iterable[tuple[str, str]]) -> None:
         for file, doc_id in documents:
@@ -363,13 +373,17 @@ class Checker:
         if progress is not None:
             segments = _reporting(segments, progress)
         states = self.new_states()
+        budget = self._budgeted(states)
         suppressions: Suppressions = {}
-        for finding in self.check_pairs(segments, states, suppressions, views=self.views):
-            self.stats.count(finding)
-            yield finding
-        for finding in self.finish(states, suppressions):
-            self.stats.count(finding)
-            yield finding
+        try:
+            for finding in self.check_pairs(segments, states, suppressions, views=self.views):
+                self.stats.count(finding)
+                yield finding
+            for finding in self.finish(states, suppressions):
+                self.stats.count(finding)
+                yield finding
+        finally:
+            budget.close()  # spilled files go with the run, however it ends
 
     # -- chunked runs: check pieces anywhere, fold them back in order ---------------------
 
@@ -401,29 +415,34 @@ class Checker:
         are those a single sequential ``run`` over the concatenated chunks would produce.
         """
         states: list[Any] | None = None
+        budget = MemoryBudget(None)
         suppressions: Suppressions = {}
         stats = self.stats
-        for result in results:
-            stats.segments += result.segments
-            stats.suppressed += result.suppressed
-            self._saw_documents(result.documents)
-            suppressions.update(result.suppressions)
-            if states is None:
-                states = result.states
-            else:
-                states = [rule.merge(earlier, later)
-                          for rule, earlier, later in zip(self.corpus_rules, states, result.states, strict=True)]
-            if result.views and self.views is not None:
-                for view in result.views:
-                    self.views(view)
-            for finding in result.findings:
+        try:
+            for result in results:
+                stats.segments += result.segments
+                stats.suppressed += result.suppressed
+                self._saw_documents(result.documents)
+                suppressions.update(result.suppressions)
+                if states is None:
+                    states = result.states
+                    budget = self._budgeted(states)
+                else:
+                    states = [rule.merge(earlier, later) for rule, earlier, later
+                              in zip(self.corpus_rules, states, result.states, strict=True)]
+                if result.views and self.views is not None:
+                    for view in result.views:
+                        self.views(view)
+                for finding in result.findings:
+                    stats.count(finding)
+                    yield finding
+                if progress is not None:
+                    progress(result.segments)
+            for finding in self.finish(states if states is not None else self.new_states(), suppressions):
                 stats.count(finding)
                 yield finding
-            if progress is not None:
-                progress(result.segments)
-        for finding in self.finish(states if states is not None else self.new_states(), suppressions):
-            stats.count(finding)
-            yield finding
+        finally:
+            budget.close()
 
 
 def _reporting(segments: Iterable[Segment], progress: Progress) -> Iterator[Segment]:

@@ -1,66 +1,152 @@
-"""A compact store of "which renderings did each text get, and where": the state of the
+"""A flat store of "which renderings did each text get, and where": the state of the
 consistency rules (``segment-inconsistent``, ``target-inconsistent``, ``term-inconsistent``).
 
-Per key (a normalised text's digest, or ``(file, doc id, term)``) it keeps the renderings in
-order of first appearance, each with the preview of its first occurrence and every location.
-A million-pair memory costs tens of megabytes, not gigabytes, and a chunk's state pickles
-quickly for ``--jobs`` and Dask. The representation is private; the API is ``add``,
-``merge``, iteration over keys, ``renderings``, ``divergent`` and ``divergent_items``.
+Each sighting is one fixed-width record (60 bytes: the text's digest, the rendering's digest,
+its place in input order, the document's index, the line, and where its segment id and preview
+are in a byte arena) appended to a ``bytearray``: no Python object per pair, so a million
+distinct pairs cost tens of megabytes and a chunk's state pickles as two byte strings. The
+arena holds a segment id only when it is not the line number, and a preview only for the first
+sighting of a rendering (of the recent ones: a repeat may carry one again, harmlessly).
+
+Past its share of a ``spill.MemoryBudget`` the store writes its records to one of
+``PARTITIONS`` files by the text's digest (and its arena to one file) and starts again empty.
+At the end every partition is read back alone, sorted by digest and input order with numpy,
+and the texts with two renderings or more are turned into locations; the result is the same
+whether nothing, a little or everything was spilled, and however the input was chunked.
+
+The representation is private; the API is ``add``, ``merge``, ``divergent`` and
+``divergent_items``, and ``len`` (sightings).
 """
 
 from __future__ import annotations
 
-from array import array
+import hashlib
+import mmap
+import struct
 from collections.abc import Callable, Hashable, Iterator
-from typing import Any, Generic, TypeAlias, TypeVar
+from itertools import count
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Generic, TypeAlias, TypeVar
+
+import numpy as np
 
 from .model import Location, Segment
 
-K = TypeVar("K", bound=Hashable)  # what a text is known by
+if TYPE_CHECKING:
+    from .spill import MemoryBudget
+
+K = TypeVar("K", bound=Hashable)  # what a text is known by (a 12-byte digest, or digested here)
 R = TypeVar("R", bound=Hashable)  # what a rendering is known by
 
 #: one rendering of a text: what is shown for it, and where it occurs (in input order)
 Rendering: TypeAlias = tuple[str, list[Location]]
+#: what is shown for a new rendering: a text, a function of the segment, or (None) the rendering itself
+Shown: TypeAlias = "str | Callable[[Segment], str] | None"
 
-# A location: ``document index << 32 | line`` when the segment id is the line number (TSV),
-# else ``(document index, line, id)``.
-_Loc: TypeAlias = "int | tuple[int, int, str]"
-# Several locations: an ``array('Q')`` (8 bytes each) while all are packed ints, else a list.
-_Locs: TypeAlias = "array[int] | list[_Loc]"
+#: files a spilled store is split into by digest; one is in memory at a time when finishing
+PARTITIONS = 64
+#: previews already given to recent (text, rendering)s are not stored again (a bounded set)
+_SHOWN_CAPACITY = 1 << 16
 
-_LINE_BITS = 32
-_LINE_MASK = (1 << _LINE_BITS) - 1
+# key digest, rendering digest, input order, document index, line, arena offset, id bytes, preview bytes
+_RECORD = struct.Struct("<12s12sQIqQII")
+_DTYPE = np.dtype({
+    "names": ["k0", "k1", "r0", "r1", "seq", "doc", "line", "text", "id_len", "shown_len"],
+    "formats": ["<u8", "<u4", "<u8", "<u4", "<u8", "<u4", "<i8", "<u8", "<u4", "<u4"],
+    "offsets": [0, 8, 12, 20, 24, 32, 36, 44, 52, 56],
+    "itemsize": _RECORD.size,
+})
+_stores = count()
+
+
+def as_digest(value: Any) -> bytes:
+    """``value`` as the 12 bytes the store keys by: a 12-byte digest as it is, else its blake2b."""
+    if type(value) is bytes and len(value) == 12:
+        return value
+    if isinstance(value, tuple):
+        value = "\x1f".join(map(str, value))
+    if isinstance(value, str):
+        value = value.encode("utf-8")
+    return hashlib.blake2b(value, digest_size=12).digest()
 
 
 class Groups(Generic[K, R]):
-    """Key -> its renderings in order of first appearance, each with a preview and every location.
+    """Texts and their renderings, each sighting a packed record; see the module docstring."""
 
-    An entry takes the smallest form that holds it: ``(rendering, preview, loc)`` for a text
-    seen once (the common case), ``(rendering, preview, locs)`` while it has one rendering, and
-    a list of ``[rendering, preview, locs]`` once it has several. Documents are stored once.
-    """
-
-    __slots__ = ("_last_doc", "doc_index", "docs", "entries")
+    __slots__ = ("_budget", "_count", "_files", "_last_doc", "_limit", "_name", "_records", "_shown", "_text_base",
+                 "_texts", "doc_index", "docs")
 
     def __init__(self) -> None:
         self.docs: list[tuple[str, str]] = []  # (file, document id)
         self.doc_index: dict[tuple[str, str], int] = {}
-        self.entries: dict[K, Any] = {}  # one of the three forms above
+        self._records = bytearray()
+        self._texts = bytearray()
+        self._text_base = 0  # arena bytes already on disk
+        self._count = 0  # sightings, in memory and spilled
+        self._shown: dict[bytes, None] = {}
         self._last_doc: tuple[Any, int, bool] = (None, 0, False)
+        self._limit: int | None = None
+        self._budget: MemoryBudget | None = None
+        self._files: Path | None = None  # the prefix of this store's spilled files
 
-    def __getstate__(self) -> tuple[list[tuple[str, str]], dict[K, Any]]:
-        return self.docs, self.entries
+    # -- pickling (a chunk's state travels from a worker): everything in memory, as bytes ----
 
-    def __setstate__(self, state: tuple[list[tuple[str, str]], dict[K, Any]]) -> None:
-        self.docs, self.entries = state
+    def __getstate__(self) -> tuple[list[tuple[str, str]], int, bytes, bytes]:
+        records, texts = self._materialised()
+        return self.docs, self._count, records.tobytes(), texts
+
+    def __setstate__(self, state: tuple[list[tuple[str, str]], int, bytes, bytes]) -> None:
+        self.__init__()  # type: ignore[misc]
+        self.docs, self._count, records, texts = state
         self.doc_index = {doc: index for index, doc in enumerate(self.docs)}
-        self._last_doc = (None, 0, False)
+        self._records, self._texts = bytearray(records), bytearray(texts)
 
     def __len__(self) -> int:
-        return len(self.entries)
+        return self._count
 
-    def __contains__(self, key: object) -> bool:
-        return key in self.entries
+    # -- the budget --------------------------------------------------------------------------
+
+    def bind(self, budget: MemoryBudget, share: int) -> None:
+        self._budget, self._limit = budget, share
+        self._check()
+
+    def close(self) -> None:
+        if self._files is not None:
+            for path in self._files.parent.glob(self._files.name + "*"):
+                path.unlink(missing_ok=True)
+            self._files = None
+
+    @property
+    def memory(self) -> int:
+        """Bytes held in memory (records and arena; the small set of recent previews aside)."""
+        return len(self._records) + len(self._texts)
+
+    def _check(self) -> None:
+        if self._limit is not None and len(self._records) + len(self._texts) > self._limit:
+            self.spill()
+
+    def spill(self) -> None:
+        """Write what is in memory to this store's files (appending) and hold nothing."""
+        if self._budget is None:
+            raise RuntimeError("a store spills only into a budget's directory (bind it first)")
+        if self._files is None:
+            self._files = self._budget.directory() / f"groups-{next(_stores)}"
+        records = np.frombuffer(self._records, dtype=_DTYPE)
+        if len(records):
+            part = records["k0"] % PARTITIONS
+            order = np.argsort(part, kind="stable")
+            bounds = np.searchsorted(part[order], np.arange(PARTITIONS + 1))
+            for p in range(PARTITIONS):
+                if bounds[p] < bounds[p + 1]:
+                    with open(f"{self._files}.{p}", "ab") as out:
+                        out.write(records[order[bounds[p]:bounds[p + 1]]].tobytes())
+        with open(f"{self._files}.texts", "ab") as out:
+            out.write(self._texts)
+        del records
+        self._text_base += len(self._texts)
+        self._records, self._texts = bytearray(), bytearray()
+
+    # -- recording -----------------------------------------------------------------------------
 
     def _index(self, doc: tuple[str, str]) -> int:
         index = self.doc_index.get(doc)
@@ -69,20 +155,13 @@ class Groups(Generic[K, R]):
             self.docs.append(doc)
         return index
 
-    def location(self, loc: _Loc) -> Location:
-        if isinstance(loc, int):
-            index, line, seg_id = loc >> _LINE_BITS, loc & _LINE_MASK, str(loc & _LINE_MASK)
-        else:
-            index, line, seg_id = loc
-        file, doc_id = self.docs[index]
-        return Location(file=file, line=line, segment=seg_id, doc=doc_id)
-
-    def add(self, key: K, rendering: R, seg: Segment, preview: Callable[[Segment], str] | None = None) -> None:
+    def add(self, key: K, rendering: R, seg: Segment, preview: Shown = None) -> None:
         """Record ``seg`` under ``key`` with ``rendering``.
 
-        ``preview(seg)`` is the text shown for a rendering, asked only for a new one (default:
-        the rendering itself). Called for every pair by every corpus rule, so the location is
-        worked out inline and a repeat of a known rendering costs one append.
+        ``preview`` is what is shown for a rendering (a text, or a function of the segment asked
+        only for a new rendering; default: the rendering itself). Called for every pair by every
+        corpus rule: one record appended, the preview (and a segment id that is not the line)
+        into the arena.
         """
         doc = seg.doc
         last_doc, index, zh_target = self._last_doc
@@ -94,164 +173,150 @@ class Groups(Generic[K, R]):
         # corpus finding lands on the line a translator changed; else the segment's line.
         at = seg.zh_at if zh_target else seg.en_at
         line = at[0][1] if at else seg.line
-        loc: _Loc = (index << _LINE_BITS | line if seg.id == str(line) and 0 <= line <= _LINE_MASK
-                     else (index, line, seg.id))
-        entries = self.entries
-        entry = entries.get(key)
-        if entry is None:
-            entries[key] = (rendering, _shown(rendering, preview, seg), loc)
-        elif type(entry) is tuple:
-            first, shown, held = entry
-            if first == rendering:
-                if type(held) is array and type(loc) is int:  # the usual repeat, without a call
-                    held.append(loc)
-                else:
-                    joined = _joined(held, loc)
-                    if joined is not held:  # grown in place otherwise
-                        entries[key] = (first, shown, joined)
-            else:
-                locs = held if isinstance(held, _CONTAINERS) else _locs([held])
-                entries[key] = [[first, shown, locs],
-                                [rendering, _shown(rendering, preview, seg), _locs([loc])]]
+        key_digest, rendering_digest = as_digest(key), as_digest(rendering)
+        texts = self._texts
+        offset = self._text_base + len(texts)
+        seg_id = seg.id
+        if seg_id == str(line):
+            id_len = 0
         else:
-            for group in entry:
-                if group[0] == rendering:
-                    group[2] = _joined(group[2], loc)
-                    return
-            entry.append([rendering, _shown(rendering, preview, seg), _locs([loc])])
+            encoded = seg_id.encode("utf-8")
+            texts += encoded
+            id_len = len(encoded)
+        pair = key_digest + rendering_digest
+        shown_set = self._shown
+        if pair in shown_set:
+            shown_len = 0
+        else:
+            if len(shown_set) >= _SHOWN_CAPACITY:
+                shown_set.clear()
+            shown_set[pair] = None
+            shown = preview(seg) if callable(preview) else preview if preview is not None else rendering
+            encoded = str(shown).encode("utf-8")
+            texts += encoded
+            shown_len = len(encoded)
+        self._records += _RECORD.pack(key_digest, rendering_digest, self._count, index, line, offset, id_len,
+                                      shown_len)
+        self._count += 1
+        limit = self._limit
+        if limit is not None and len(self._records) + len(texts) > limit:
+            self.spill()
 
     def merge(self, later: Groups[K, R]) -> Groups[K, R]:
         """Fold ``later`` (the state of the chunk after this one) into this state and return it.
 
-        ``later`` is left as it was: what is taken from it is copied where this state may grow it.
+        ``later`` is left as it was.
         """
-        mapping = [self._index(doc) for doc in later.docs]
-        renumber = mapping != list(range(len(mapping)))  # documents numbered differently
-        entries = self.entries
-        get = entries.get
-        for key, theirs in later.entries.items():
-            entry = _moved(theirs, mapping) if renumber else theirs
-            mine = get(key)
-            if mine is None:
-                entries[key] = entry if renumber else _owned(entry)
-                continue
-            if type(mine) is tuple and type(entry) is tuple and mine[0] == entry[0]:
-                # the common case (a repeated text, rendered the same way in both chunks)
-                held = mine[2]
-                joined = _joined(held, entry[2])
-                if joined is not held:  # grown in place otherwise
-                    entries[key] = (mine[0], mine[1], joined)
-                continue
-            merged = _as_groups(mine)
-            for rendering, preview, locs in _as_groups(entry):
-                for group in merged:
-                    if group[0] == rendering:
-                        group[2] = _joined(group[2], locs)
-                        break
-                else:
-                    merged.append([rendering, preview, _copied(locs)])
-            entries[key] = merged if len(merged) > 1 else tuple(merged[0])
+        records, texts = later._materialised()
+        if len(records):
+            records = records.copy()
+            mapping = np.array([self._index(doc) for doc in later.docs], dtype=np.uint32)
+            records["doc"] = mapping[records["doc"]]
+            records["seq"] += self._count
+            records["text"] += self._text_base + len(self._texts)
+            self._records += records.tobytes()
+            self._texts += texts
+        else:
+            for doc in later.docs:
+                self._index(doc)
+        self._count += later._count
+        self._check()
         return self
 
-    def renderings(self, key: K) -> list[tuple[R, str, list[Location]]]:
-        """``key``'s renderings in order of first appearance: ``(rendering, preview, locations)``."""
-        entry = self.entries.get(key)
-        if entry is None:
-            return []
-        groups = entry if isinstance(entry, list) else (entry,)
-        return [(rendering, preview, [self.location(loc) for loc in _iter_locs(locs)])
-                for rendering, preview, locs in groups]
+    def _materialised(self) -> tuple[np.ndarray, bytes]:
+        """Every record (a numpy array in input order) and the whole arena, read back if spilled."""
+        if self._files is None:
+            return np.frombuffer(bytes(self._records), dtype=_DTYPE), bytes(self._texts)
+        parts = [np.fromfile(path, dtype=_DTYPE) for path in self._partition_files()]
+        parts.append(np.frombuffer(bytes(self._records), dtype=_DTYPE))
+        records = np.concatenate(parts)
+        records = records[np.argsort(records["seq"], kind="stable")]
+        return records, Path(f"{self._files}.texts").read_bytes() + bytes(self._texts)
 
-    def __iter__(self) -> Iterator[K]:
-        """The keys, in order of first appearance."""
-        return iter(self.entries)
+    def _partition_files(self) -> list[Path]:
+        assert self._files is not None
+        return [path for p in range(PARTITIONS) if (path := Path(f"{self._files}.{p}")).exists()]
+
+    # -- the end -------------------------------------------------------------------------------
 
     def divergent(self) -> Iterator[list[Rendering]]:
-        """Every text with two renderings or more: ``[(preview, [locations...]), ...]`` per rendering."""
-        for _, groups in self.divergent_items():
+        """Every text with two renderings or more, in order of its first sighting:
+        ``[(preview, [locations...]), ...]`` per rendering, renderings in order of first sighting."""
+        if self._files is None:
+            records = np.frombuffer(self._records, dtype=_DTYPE)
+            found = self._divergent_in(records, _Arena(self._texts, 0))
+        else:
+            self.spill()  # the rest joins its partitions: each is then read back alone
+            found = []
+            with open(f"{self._files}.texts", "rb") as file:
+                size = file.seek(0, 2)
+                view = mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ) if size else b""
+                try:
+                    arena = _Arena(view, 0)
+                    for path in self._partition_files():
+                        found.extend(self._divergent_in(np.fromfile(path, dtype=_DTYPE), arena))
+                finally:
+                    if isinstance(view, mmap.mmap):
+                        view.close()
+        found.sort(key=lambda item: item[0])
+        for _, groups in found:
             yield groups
 
-    def divergent_items(self) -> Iterator[tuple[K, list[Rendering]]]:
-        """``divergent`` with the key of each text: ``(key, [(preview, [locations...]), ...])``."""
-        for key, entry in self.entries.items():
-            if isinstance(entry, list):
-                yield key, [(preview, [self.location(loc) for loc in locs]) for _, preview, locs in entry]
+    def divergent_items(self) -> Iterator[tuple[str, list[Rendering]]]:
+        """``divergent`` with each text's first preview beside it (what a rule may need to name the text)."""
+        for groups in self.divergent():
+            yield groups[0][0], groups
+
+    def _divergent_in(self, records: np.ndarray, arena: _Arena) -> list[tuple[int, list[Rendering]]]:
+        """``(first sighting, renderings)`` of each text of ``records`` seen with two renderings or more."""
+        if len(records) < 2:
+            return []
+        k0, k1 = records["k0"], records["k1"]
+        order = np.lexsort((records["seq"], k1, k0))
+        k0, k1 = k0[order], k1[order]
+        starts_mask = np.empty(len(order), dtype=bool)
+        starts_mask[0] = True
+        np.not_equal(k0[1:], k0[:-1], out=starts_mask[1:])
+        starts_mask[1:] |= k1[1:] != k1[:-1]
+        del k0, k1
+        group = np.cumsum(starts_mask) - 1
+        starts = np.flatnonzero(starts_mask)
+        r0, r1 = records["r0"][order], records["r1"][order]
+        differs = (r0 != r0[starts][group]) | (r1 != r1[starts][group])
+        del r0, r1
+        found = []
+        ends = np.append(starts[1:], len(order))
+        for g in np.unique(group[differs]):
+            rows = records[order[starts[g]:ends[g]]]
+            found.append((int(rows["seq"][0]), self._renderings(rows, arena)))
+        return found
+
+    def _renderings(self, rows: np.ndarray, arena: _Arena) -> list[Rendering]:
+        by_rendering: dict[tuple[int, int], Rendering] = {}
+        docs = self.docs
+        for r0, r1, doc, line, text, id_len, shown_len in zip(
+                rows["r0"].tolist(), rows["r1"].tolist(), rows["doc"].tolist(), rows["line"].tolist(),
+                rows["text"].tolist(), rows["id_len"].tolist(), rows["shown_len"].tolist(), strict=True):
+            file, doc_id = docs[doc]
+            seg_id = arena.text(text, id_len) if id_len else str(line)
+            where = Location(file=file, line=line, segment=seg_id, doc=doc_id)
+            known = by_rendering.get((r0, r1))
+            if known is None:
+                # the first sighting of a rendering always carries its preview (see ``add``)
+                by_rendering[(r0, r1)] = (arena.text(text + id_len, shown_len), [where])
+            else:
+                known[1].append(where)
+        return list(by_rendering.values())
 
 
-_CONTAINERS = (array, list)
+class _Arena:
+    """Reads texts at arena offsets from memory or a mapped file (``base``: the offset of its first byte)."""
 
+    __slots__ = ("base", "data")
 
-def _locs(items: list[_Loc]) -> _Locs:
-    """A container for locations: a compact array while every one is a packed int."""
-    if all(isinstance(loc, int) for loc in items):
-        return array("Q", items)  # type: ignore[arg-type]  # all ints, checked just above
-    return list(items)
+    def __init__(self, data: Any, base: int) -> None:
+        self.data, self.base = data, base
 
-
-def _iter_locs(held: Any) -> Any:
-    return held if isinstance(held, _CONTAINERS) else (held,)
-
-
-def _copied(locs: Any) -> Any:
-    return locs[:] if isinstance(locs, _CONTAINERS) else locs
-
-
-def _owned(entry: Any) -> Any:
-    """``entry`` with fresh containers, so growing it does not change the state it came from."""
-    if isinstance(entry, list):
-        return [[rendering, preview, _copied(locs)] for rendering, preview, locs in entry]
-    rendering, preview, held = entry
-    return (rendering, preview, held[:]) if isinstance(held, _CONTAINERS) else entry
-
-
-def _shown(rendering: Any, preview: Callable[[Segment], str] | None, seg: Segment) -> Any:
-    return rendering if preview is None else preview(seg)
-
-
-def _joined(held: Any, more: Any) -> Any:
-    """Locations ``held`` followed by ``more``, each one location or a container of them.
-
-    A container ``held`` is grown in place (a text seen n times must not cost n copies);
-    ``more`` is never changed.
-    """
-    held_type, more_type = type(held), type(more)
-    if held_type is array:
-        if more_type is int:
-            held.append(more)
-            return held
-        if more_type is array:
-            held.extend(more)
-            return held
-    elif held_type is int and (more_type is int or more_type is array):
-        joined = array("Q", (held,))
-        joined.extend(more) if more_type is array else joined.append(more)
-        return joined
-    if held_type is list:
-        held.extend(more) if more_type is array or more_type is list else held.append(more)
-        return held
-    locs = list(held) if held_type is array else [held]
-    locs.extend(more if isinstance(more, _CONTAINERS) else (more,))
-    return _locs(locs)
-
-
-def _as_groups(entry: Any) -> list[list[Any]]:
-    """``entry`` in its several-renderings form (itself, or a new list of its one group)."""
-    if isinstance(entry, list):
-        return entry
-    rendering, preview, held = entry
-    return [[rendering, preview, held if isinstance(held, _CONTAINERS) else _locs([held])]]
-
-
-def _moved(entry: Any, mapping: list[int]) -> Any:
-    """A copy of ``entry`` with its document indexes renumbered through ``mapping``."""
-    def move(loc: _Loc) -> _Loc:
-        if isinstance(loc, int):
-            return mapping[loc >> _LINE_BITS] << _LINE_BITS | (loc & _LINE_MASK)
-        return (mapping[loc[0]], loc[1], loc[2])
-
-    if isinstance(entry, list):
-        return [[rendering, preview, _locs([move(loc) for loc in locs])] for rendering, preview, locs in entry]
-    rendering, preview, held = entry
-    if isinstance(held, _CONTAINERS):
-        return (rendering, preview, _locs([move(loc) for loc in held]))
-    return (rendering, preview, move(held))
+    def text(self, offset: int, length: int) -> str:
+        start = offset - self.base
+        return bytes(self.data[start:start + length]).decode("utf-8")

@@ -22,6 +22,7 @@ from .formats import ReadOptions, expand_paths, iter_segments
 from .gcpolicy import FREEZE_EVERY, collector_resumed, frozen_as_passed
 from .model import Finding, Glossary, Severity
 from .pairviews import PairViews
+from .spill import DEFAULT_MEMORY_LIMIT
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,9 @@ class CheckRequest:
     jobs: int = 1  # processes (``--jobs``); findings do not depend on it
     engine: str = "local"  # "local" or "dask"
     scheduler: str | None = None  # Dask scheduler address for engine "dask"
+    #: bytes of corpus-rule state held in memory before it spills to disk (None: no limit); findings do
+    #: not depend on it
+    memory_limit: int | None = DEFAULT_MEMORY_LIMIT
     source: Path | None = None  # with ``draft``: align a Chinese source and an English draft, then check
     draft: Path | None = None
     #: keyword arguments per rule id (``engine.build_rules``), e.g. pattern-violated's patterns
@@ -159,7 +163,8 @@ def run_check(request: CheckRequest, progress: Progress | None = None, *, keep_f
     matcher = TermMatcher(glossary) if glossary else None
     rules = build_rules(request.select, request.ignore, request.severities, request.rule_options)
     views = PairViews() if request.pair_views else None
-    checker = Checker(rules, matcher, views=views.add if views is not None else None)
+    checker = Checker(rules, matcher, views=views.add if views is not None else None,
+                      memory_limit=request.memory_limit)
     setup = CheckSetup(select=request.select, ignore=request.ignore, severities=tuple(request.severities.items()),
                        rule_options=tuple((rule_id, tuple(values.items()))
                                           for rule_id, values in request.rule_options.items()),

@@ -4,8 +4,9 @@ Sentences are compared in a normal form (``script.compare_key_zh`` / ``compare_k
 Traditional and Simplified, full- and half-width forms, quote styles, ASCII and Chinese
 punctuation and whitespace do not make two sentences different.
 
-State is compact (``duizhao.groups.Groups``): per distinct normalised text, a digest, and per
-distinct rendering of it one preview and every location. ``term-inconsistent`` keeps its state
+State is flat (``duizhao.groups.Groups``): per pair one packed record (the digests of its two
+normalised sides and its location), a preview only for a rendering's first sighting, spilled
+to disk past the run's memory budget (``duizhao.spill``). ``term-inconsistent`` keeps its state
 in the same structure (``checks.terms``); all three are ``GroupsRule``s.
 
 The compare keys and their digests are computed once per pair on ``PairContext`` (one OpenCC

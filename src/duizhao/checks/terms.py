@@ -208,7 +208,8 @@ class TermUnknown(PairRule):
 
 
 # state: (file, doc id, term zh) -> its accepted renderings in corpus order, each with every
-# location (``Groups``: a location is 8 bytes in an array, not a Location object per hit)
+# location (``Groups``: one packed record per use, no object); a rendering's preview is
+# "term<TAB>rendering", so the finding can name the term from the state alone
 _State = Groups[tuple[str, str, str], str]
 
 
@@ -235,11 +236,12 @@ class TermInconsistent(GroupsRule[tuple[str, str, str], str]):
     def record(self, state: _State, observation: tuple[tuple[str, str], ...], segment: Segment) -> None:
         doc = segment.doc
         for zh, rendering in observation:
-            state.add((doc.file, doc.id, zh), rendering, segment)
+            state.add((doc.file, doc.id, zh), rendering, segment, zh + "\t" + rendering)
 
     def finish(self, state: _State) -> Iterable[Finding]:
-        for key, groups in state.divergent_items():
-            zh = key[2]
+        for shown, named in state.divergent_items():
+            zh = shown.partition("\t")[0]
+            groups = [(preview.partition("\t")[2], places) for preview, places in named]
             ordered = sorted(groups, key=lambda item: (item[1][0].line, item[1][0].segment))
             described = "; ".join(
                 f"'{rendering}' ({', '.join(dict.fromkeys(loc.segment for loc in places))})"

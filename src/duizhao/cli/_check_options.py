@@ -181,6 +181,13 @@ def write_summary(path: Path, run: RunInfo, findings: Sequence[Finding], summary
         render(MarkdownFormatter(out, run), findings, summary)
 
 
+def memory_limit_option(value: str | None) -> dict[str, int | None]:
+    """``--memory-limit`` as ``CheckRequest`` keywords: nothing when not given (the default budget)."""
+    from ..spill import parse_size
+
+    return {} if value is None else {"memory_limit": parse_size(value)}
+
+
 def statuses_option(values: Sequence[str] | None) -> tuple[str, ...]:
     """``--status`` values, checked against the known statuses (a typo is refused before the run)."""
     from ..formats.xliff import parse_statuses

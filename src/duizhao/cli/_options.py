@@ -33,6 +33,10 @@ StatusOption = Annotated[list[str] | None, typer.Option(
 InputFormatOption = Annotated[str | None, typer.Option(
     "--from", help="Input format (tsv, yaml, tmx, xliff, ...) instead of by extension and content.",
 )]
+MemoryLimitOption = Annotated[str | None, typer.Option(
+    "--memory-limit", help="Memory the corpus-wide rules (consistency) may hold before they spill sorted state"
+                           " to a private temporary directory: 500M, 2G, none (default 1G). Findings are the same.",
+)]
 EncodingOption = Annotated[str | None, typer.Option(
     "--encoding", help="Input encoding when it is not UTF-8/UTF-16 with BOM (e.g. gb18030).",
 )]

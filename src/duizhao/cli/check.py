@@ -19,6 +19,7 @@ from ._options import (
     GlossaryOption,
     IgnoreOption,
     InputFormatOption,
+    MemoryLimitOption,
     SelectOption,
     StatusOption,
 )
@@ -79,6 +80,7 @@ def check(
     scheduler: Annotated[str | None, typer.Option(
         "--scheduler", help="Dask scheduler address for --engine dask, e.g. tcp://10.0.0.5:8786.",
     )] = None,
+    memory_limit: MemoryLimitOption = None,
     source: Annotated[Path | None, typer.Option(
         "--source", help="A Chinese source (plain text) to align with --draft and check; instead of PATHs.",
     )] = None,
@@ -99,7 +101,7 @@ def check(
     from ..progress import progress_bar
     from ..report import formatter_class
     from ..runner import DEFAULT_CORPUS, DEFAULT_GLOSSARY, run_check
-    from ._check_options import colored, report, settle, statuses_option
+    from ._check_options import colored, memory_limit_option, report, settle, statuses_option
 
     try:
         settled = settle(paths=paths, glossary=glossary, select=select, ignore=ignore, fail_on=fail_on,
@@ -113,7 +115,7 @@ def check(
         request = settled.request(paths=tuple(paths or ()) if drafting else settled.paths, encoding=encoding,
                                   source=source, draft=draft, input_format=input_format,
                                   statuses=statuses_option(status), jobs=_sane_jobs(jobs, engine), engine=engine,
-                                  scheduler=scheduler, pair_views=pair_views)
+                                  scheduler=scheduler, pair_views=pair_views, **memory_limit_option(memory_limit))
         step_summary = os.environ.get("GITHUB_STEP_SUMMARY", "") if summary is None else ""
         summary_to = summary if summary is not None else (Path(step_summary) if step_summary else None)
         refuse_overwriting_inputs(
