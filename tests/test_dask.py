@@ -72,3 +72,37 @@ def test_dask_brings_back_the_pair_views_of_a_local_run(corpus, scheduler, monke
                                     pair_views=True))
     assert remote.views is not None and local.views is not None
     assert list(remote.views) == list(local.views) and len(local.views) == 462
+
+
+def test_the_client_never_holds_corpus_state(corpus, scheduler, monkeypatch):  # noqa: F811
+    """The probe: every corpus state unpickled in this (the client's) process is counted. The
+    workers are other processes; a local --jobs run, which merges in this process, is the control."""
+    from duizhao.checks.length import DocLengths
+    from duizhao.groups import Groups
+
+    monkeypatch.setattr(parallel, "SLICE_BYTES", 1500)
+    monkeypatch.setattr(parallel, "BATCH_PAIRS", 7)
+    received: list[str] = []
+
+    def counted(cls):
+        restore = getattr(cls, "__setstate__", None)
+
+        def setstate(self, state):
+            received.append(cls.__name__)
+            if restore is not None:
+                restore(self, state)
+            else:  # a plain __slots__ object: (None, {slot: value})
+                for name, value in state[1].items():
+                    setattr(self, name, value)
+
+        monkeypatch.setattr(cls, "__setstate__", setstate, raising=False)
+
+    counted(Groups)
+    counted(DocLengths)
+    paths, glossary = corpus
+    remote = run_check(CheckRequest(paths=paths, glossary=glossary, engine="dask", scheduler=scheduler))
+    assert received == []
+    local = run_check(CheckRequest(paths=paths, glossary=glossary, jobs=2))
+    assert "Groups" in received and "DocLengths" in received  # the probe sees states merged here
+    assert remote.findings == local.findings
+    assert "segment-inconsistent" in remote.summary()["by_rule"]

@@ -360,13 +360,18 @@ class Checker:
             self._saw_documents(seen)
 
     def finish(self, states: list[Any], suppressions: Suppressions) -> Iterator[Finding]:
-        for rule, state in zip(self.corpus_rules, states, strict=True):
-            for finding in rule.finish(state):
-                ignored = suppressions.get((finding.location.file, finding.location.segment))
-                if ignored and finding.rule in ignored:
-                    self.stats.suppressed += 1
-                    continue
-                yield finding
+        found = (finding for rule, state in zip(self.corpus_rules, states, strict=True)
+                 for finding in rule.finish(state))
+        return self.kept(found, suppressions)
+
+    def kept(self, found: Iterable[Finding], suppressions: Suppressions) -> Iterator[Finding]:
+        """Corpus findings ``found`` less those a segment suppresses (counted as suppressed)."""
+        for finding in found:
+            ignored = suppressions.get((finding.location.file, finding.location.segment))
+            if ignored and finding.rule in ignored:
+                self.stats.suppressed += 1
+                continue
+            yield finding
 
     def run(self, segments: Iterable[Segment], progress: Progress | None = None) -> Iterator[Finding]:
         """Every finding for ``segments``: per-pair ones as they stream, then corpus ones."""
@@ -408,11 +413,14 @@ class Checker:
         self.stats.segments, self.stats.suppressed = segments_before, suppressed_before
         return result
 
-    def reduce(self, results: Iterable[ChunkResult], progress: Progress | None = None) -> Iterator[Finding]:
+    def reduce(self, results: Iterable[ChunkResult], progress: Progress | None = None,
+               corpus: Callable[[], Iterable[Finding]] | None = None) -> Iterator[Finding]:
         """Fold chunk results, given in input order, into this checker's run and yield every finding.
 
         Corpus states merge earlier-into-later (``CorpusRule.merge``), so the corpus findings
-        are those a single sequential ``run`` over the concatenated chunks would produce.
+        are those a single sequential ``run`` over the concatenated chunks would produce. When
+        the states were reduced elsewhere (a Dask shuffle: results carry no states), ``corpus()``
+        gives the corpus findings instead, once every result is in.
         """
         states: list[Any] | None = None
         budget = MemoryBudget(None)
@@ -424,7 +432,9 @@ class Checker:
                 stats.suppressed += result.suppressed
                 self._saw_documents(result.documents)
                 suppressions.update(result.suppressions)
-                if states is None:
+                if not result.states:
+                    pass  # reduced elsewhere (``corpus``)
+                elif states is None:
                     states = result.states
                     budget = self._budgeted(states)
                 else:
@@ -438,7 +448,11 @@ class Checker:
                     yield finding
                 if progress is not None:
                     progress(result.segments)
-            for finding in self.finish(states if states is not None else self.new_states(), suppressions):
+            if corpus is not None:
+                found = self.kept(corpus(), suppressions)
+            else:
+                found = self.finish(states if states is not None else self.new_states(), suppressions)
+            for finding in found:
                 stats.count(finding)
                 yield finding
         finally:

@@ -73,8 +73,8 @@ def as_digest(value: Any) -> bytes:
 class Groups(Generic[K, R]):
     """Texts and their renderings, each sighting a packed record; see the module docstring."""
 
-    __slots__ = ("_budget", "_count", "_files", "_last_doc", "_limit", "_name", "_records", "_shown", "_text_base",
-                 "_texts", "doc_index", "docs")
+    __slots__ = ("_budget", "_count", "_files", "_last_doc", "_limit", "_next_seq", "_records", "_shown",
+                 "_text_base", "_texts", "doc_index", "docs")
 
     def __init__(self) -> None:
         self.docs: list[tuple[str, str]] = []  # (file, document id)
@@ -83,6 +83,7 @@ class Groups(Generic[K, R]):
         self._texts = bytearray()
         self._text_base = 0  # arena bytes already on disk
         self._count = 0  # sightings, in memory and spilled
+        self._next_seq = 0  # the input order of the next sighting (a split's piece has gaps)
         self._shown: dict[bytes, None] = {}
         self._last_doc: tuple[Any, int, bool] = (None, 0, False)
         self._limit: int | None = None
@@ -91,13 +92,13 @@ class Groups(Generic[K, R]):
 
     # -- pickling (a chunk's state travels from a worker): everything in memory, as bytes ----
 
-    def __getstate__(self) -> tuple[list[tuple[str, str]], int, bytes, bytes]:
+    def __getstate__(self) -> tuple[list[tuple[str, str]], int, int, bytes, bytes]:
         records, texts = self._materialised()
-        return self.docs, self._count, records.tobytes(), texts
+        return self.docs, self._count, self._next_seq, records.tobytes(), texts
 
-    def __setstate__(self, state: tuple[list[tuple[str, str]], int, bytes, bytes]) -> None:
+    def __setstate__(self, state: tuple[list[tuple[str, str]], int, int, bytes, bytes]) -> None:
         self.__init__()  # type: ignore[misc]
-        self.docs, self._count, records, texts = state
+        self.docs, self._count, self._next_seq, records, texts = state
         self.doc_index = {doc: index for index, doc in enumerate(self.docs)}
         self._records, self._texts = bytearray(records), bytearray(texts)
 
@@ -195,9 +196,10 @@ class Groups(Generic[K, R]):
             encoded = str(shown).encode("utf-8")
             texts += encoded
             shown_len = len(encoded)
-        self._records += _RECORD.pack(key_digest, rendering_digest, self._count, index, line, offset, id_len,
+        self._records += _RECORD.pack(key_digest, rendering_digest, self._next_seq, index, line, offset, id_len,
                                       shown_len)
         self._count += 1
+        self._next_seq += 1
         limit = self._limit
         if limit is not None and len(self._records) + len(texts) > limit:
             self.spill()
@@ -212,7 +214,7 @@ class Groups(Generic[K, R]):
             records = records.copy()
             mapping = np.array([self._index(doc) for doc in later.docs], dtype=np.uint32)
             records["doc"] = mapping[records["doc"]]
-            records["seq"] += self._count
+            records["seq"] += self._next_seq
             records["text"] += self._text_base + len(self._texts)
             self._records += records.tobytes()
             self._texts += texts
@@ -220,8 +222,30 @@ class Groups(Generic[K, R]):
             for doc in later.docs:
                 self._index(doc)
         self._count += later._count
+        self._next_seq += later._next_seq
         self._check()
         return self
+
+    def split(self, parts: int) -> list[Groups[K, R]]:
+        """This state as ``parts`` states, each text in exactly one (by its digest): merging the
+        pieces of every chunk part by part, in chunk order, finds what merging the chunks finds."""
+        records, texts = self._materialised()
+        part = records["k0"] % parts
+        pieces = []
+        for p in range(parts):
+            mine = records[part == p]  # a copy, in input order
+            lengths = (mine["id_len"] + mine["shown_len"]).tolist()
+            piece: Groups[K, R] = Groups()
+            piece.docs, piece.doc_index = list(self.docs), dict(self.doc_index)
+            piece._texts = bytearray(b"".join(texts[start:start + length]
+                                              for start, length in zip(mine["text"].tolist(), lengths, strict=True)
+                                              if length))
+            if len(mine):
+                mine["text"] = np.cumsum([0, *lengths[:-1]], dtype=np.uint64)
+            piece._records = bytearray(mine.tobytes())
+            piece._count, piece._next_seq = len(mine), self._next_seq
+            pieces.append(piece)
+        return pieces
 
     def _materialised(self) -> tuple[np.ndarray, bytes]:
         """Every record (a numpy array in input order) and the whole arena, read back if spilled."""

@@ -20,9 +20,10 @@ import re
 import shutil
 import tempfile
 import weakref
-from collections.abc import Iterable
+import zlib
+from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Protocol, runtime_checkable
+from typing import Any, Protocol, TypeVar, runtime_checkable
 
 from .errors import UsageError
 
@@ -98,6 +99,35 @@ class MemoryBudget:
             self._cleanup()
             self._cleanup = None
             self._directory = None
+
+
+@runtime_checkable
+class SplitsState(Protocol):
+    """A corpus rule whose state splits by key: what Dask shuffles instead of merging in the client.
+
+    ``split(state, parts)`` gives ``parts`` states, each key (a text's digest, a document) in
+    exactly one of them, chosen the same way in every process (``part_of``, never the salted
+    ``hash``). Merging part ``p`` of every chunk, in chunk order, and finishing it gives the
+    findings of part ``p`` of the whole run; the parts together give all of them.
+    """
+
+    def split(self, state: Any, parts: int) -> list[Any]: ...
+
+
+def part_of(key: tuple[str, ...], parts: int) -> int:
+    """The part of ``parts`` a key of strings (a document's ``(file, id)``) belongs to, in every process."""
+    return zlib.crc32("\x1f".join(key).encode("utf-8")) % parts
+
+
+V = TypeVar("V")
+
+
+def split_mapping(state: Mapping[Any, V], parts: int, key: Any = None) -> list[dict[Any, V]]:
+    """``state`` (keyed by tuples of strings) as ``parts`` dicts by ``part_of`` its keys (or ``key(k)``)."""
+    pieces: list[dict[Any, V]] = [{} for _ in range(parts)]
+    for k, value in state.items():
+        pieces[part_of(k if key is None else key(k), parts)][k] = value
+    return pieces
 
 
 def _remove(path: str, owner: int) -> None:

@@ -211,3 +211,7 @@ class GroupsRule(CorpusRule, Generic[K, R]):
 
     def merge(self, earlier: Groups[K, R], later: Groups[K, R]) -> Groups[K, R]:
         return earlier.merge(later)
+
+    def split(self, state: Groups[K, R], parts: int) -> list[Groups[K, R]]:
+        """By the text's digest (``spill.SplitsState``)."""
+        return state.split(parts)

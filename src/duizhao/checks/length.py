@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from typing import ClassVar
 
 from ..model import Finding, Location, Segment, Severity
+from ..spill import split_mapping
 from .base import CorpusRule, PairContext
 
 _Key = tuple[str, str]  # (file, document id)
@@ -146,6 +147,10 @@ class LengthOutlier(CorpusRule):
 
     def merge(self, earlier: dict[_Key, DocLengths], later: dict[_Key, DocLengths]) -> dict[_Key, DocLengths]:
         return merge_documents(earlier, later)
+
+    def split(self, state: dict[_Key, DocLengths], parts: int) -> list[dict[_Key, DocLengths]]:
+        """By document (``spill.SplitsState``): a document's model needs all of its pairs, and only them."""
+        return split_mapping(state, parts)
 
     def finish(self, state: dict[_Key, DocLengths]) -> Iterable[Finding]:
         from ..lengthmodel import length_deviation  # plain Python: the aligner (numpy) is not loaded

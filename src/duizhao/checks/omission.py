@@ -31,6 +31,7 @@ from functools import lru_cache
 from typing import Any, ClassVar
 
 from ..model import Finding, Location, Segment, Severity, Span
+from ..spill import split_mapping
 from .base import CorpusRule, PairContext
 from .length import DocLengths, _Key, document_model, merge_documents, pair_lengths
 
@@ -222,6 +223,14 @@ class OmissionSuspected(CorpusRule):
             earlier.suspects.setdefault(key, []).extend((s[0] + offset, *s[1:]) for s in suspects)
         merge_documents(earlier.docs, later.docs)
         return earlier
+
+    def split(self, state: _State, parts: int) -> list[_State]:
+        """By document (``spill.SplitsState``): its lengths and its suspect clauses go together."""
+        pieces = [_State() for _ in range(parts)]
+        for piece, docs, suspects in zip(pieces, split_mapping(state.docs, parts),
+                                         split_mapping(state.suspects, parts), strict=True):
+            piece.docs, piece.suspects = docs, suspects
+        return pieces
 
     def finish(self, state: _State) -> Iterable[Finding]:
         from ..lengthmodel import length_deviation  # plain Python: the aligner (numpy) is not loaded

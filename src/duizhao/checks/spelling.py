@@ -26,6 +26,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from ..model import Finding, Location, Segment, Severity, Span
+from ..spill import split_mapping
 from .base import CorpusRule, PairContext, PairRule
 from .english import american, dictionary, known
 from .untranslated import is_pinyin_word
@@ -214,6 +215,10 @@ class SpellingVariantMixed(CorpusRule):
                     kept = held.setdefault(word, [])
                     kept.extend(places[: max(0, _KEEP - len(kept))])
         return earlier
+
+    def split(self, state: dict, parts: int) -> list[dict]:
+        """By document (``spill.SplitsState``)."""
+        return split_mapping(state, parts, key=lambda k: k[:2])
 
     def finish(self, state: dict) -> Iterable[Finding]:
         for (_, _, pattern), sides in state.items():
