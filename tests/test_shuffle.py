@@ -11,8 +11,7 @@ import pickle
 
 import pytest
 
-from duizhao import parallel
-from duizhao.dask_engine import FOLD_EVERY, Shuffled, check_partition, finish_part, fold_pieces
+from duizhao import dask_engine, parallel
 from duizhao.engine import CheckSetup
 from duizhao.model import Finding
 from duizhao.parallel import plan
@@ -20,25 +19,45 @@ from duizhao.spill import SplitsState
 from tests.test_parallel import corpus  # noqa: F401 - the shared corpus fixture
 
 
-def shuffled_findings(setup: CheckSetup, paths, parts: int, fold_every: int) -> tuple[list[Finding], list[Finding]]:
-    """Per-pair and corpus findings as the cluster computes them (pieces pickled as they travel)
-    and the client keeps them (less what a segment suppresses)."""
-    per_pair: list[Finding] = []
-    suppressions: dict = {}
-    held: list[list] = [[] for _ in range(parts)]
-    for task in plan(paths):
-        shuffled = pickle.loads(pickle.dumps(check_partition(setup, task, parts)))
-        assert isinstance(shuffled, Shuffled) and shuffled.result.states == []
-        per_pair.extend(shuffled.result.findings)
-        suppressions.update(shuffled.result.suppressions)
-        for part, pieces in enumerate(held):
-            pieces.append(shuffled.pieces[part])
-            if len(pieces) >= fold_every:
-                pieces[:] = [pickle.loads(pickle.dumps(fold_pieces(setup, 4096, *pieces)))]
-    corpus_findings = []
-    for pieces in held:
-        corpus_findings.extend(f for found in finish_part(setup, 4096, *pieces) for f in found)
-    return per_pair, list(setup.build().kept(corpus_findings, suppressions))
+class _Done:
+    """A finished future."""
+
+    def __init__(self, value) -> None:
+        self.value = value
+
+    def result(self):
+        return self.value
+
+    def release(self) -> None:
+        pass
+
+
+class InProcess:
+    """A Dask client that runs each task at once, here, its result pickled as if it travelled."""
+
+    def __init__(self) -> None:
+        self.tasks: list[str] = []
+
+    def nthreads(self) -> dict[str, int]:
+        return {"worker": 1}
+
+    def scatter(self, value, **_: object) -> _Done:
+        return _Done(value)
+
+    def submit(self, function, *args, pure: bool = True) -> _Done:
+        self.tasks.append(function.__name__)
+        value = function(*(arg.value if isinstance(arg, _Done) else arg for arg in args))
+        return _Done(pickle.loads(pickle.dumps(value)))
+
+
+def shuffled(setup: CheckSetup, paths, parts: int, fold_every: int, monkeypatch) -> tuple[list[Finding], list[str]]:
+    """Every finding as ``dask_engine.shuffled_check`` gives it, and the tasks it ran."""
+    monkeypatch.setattr(dask_engine, "PARTS_PER_THREAD", parts)
+    monkeypatch.setattr(dask_engine, "FOLD_EVERY", fold_every)
+    client = InProcess()
+    checker = setup.build()
+    found = list(dask_engine.shuffled_check(client, checker, setup, plan(paths)))
+    return found, client.tasks
 
 
 def test_every_corpus_rule_splits_its_state():
@@ -46,7 +65,7 @@ def test_every_corpus_rule_splits_its_state():
     assert all(isinstance(rule, SplitsState) for rule in setup.build().corpus_rules)
 
 
-@pytest.mark.parametrize(("parts", "fold_every"), [(1, FOLD_EVERY), (5, 3)])
+@pytest.mark.parametrize(("parts", "fold_every"), [(1, 16), (5, 2)])
 def test_shuffled_findings_equal_one_run(corpus, monkeypatch, parts, fold_every):  # noqa: F811
     monkeypatch.setattr(parallel, "SLICE_BYTES", 1500)
     monkeypatch.setattr(parallel, "BATCH_PAIRS", 7)
@@ -55,11 +74,13 @@ def test_shuffled_findings_equal_one_run(corpus, monkeypatch, parts, fold_every)
     checker = setup.build()
     corpus_ids = {rule.id for rule in checker.corpus_rules}
     local = list(checker.run(seg for task in plan(paths) for seg in task.segments()))
-    per_pair, corpus_findings = shuffled_findings(setup, paths, parts, fold_every)
-    assert per_pair == [f for f in local if f.rule not in corpus_ids]
-    assert any(f.rule == "segment-inconsistent" for f in corpus_findings)
-    assert sorted(corpus_findings, key=Finding.sort_key) == sorted(
-        (f for f in local if f.rule in corpus_ids), key=Finding.sort_key)
+    found, tasks = shuffled(setup, paths, parts, fold_every, monkeypatch)
+    per_pair = [f for f in found if f.rule not in corpus_ids]
+    assert per_pair == [f for f in local if f.rule not in corpus_ids]  # in input order
+    assert any(f.rule == "segment-inconsistent" for f in found)
+    assert sorted(found, key=Finding.sort_key) == sorted(local, key=Finding.sort_key)
+    if fold_every == 2:  # a deep tree of folds: the pieces of dozens of partitions
+        assert tasks.count("fold_pieces") > 4 * parts
 
 
 def test_per_document_rules_shuffle_by_document(shared_data, monkeypatch):
@@ -69,6 +90,5 @@ def test_per_document_rules_shuffle_by_document(shared_data, monkeypatch):
     setup = CheckSetup(select=rules)
     local = list(setup.build().run(seg for task in plan(paths) for seg in task.segments()))
     assert {f.rule for f in local} >= {"length-outlier", "spelling-variant-mixed"}
-    per_pair, corpus_findings = shuffled_findings(setup, paths, 5, 3)
-    assert per_pair == []
-    assert sorted(corpus_findings, key=Finding.sort_key) == sorted(local, key=Finding.sort_key)
+    found, _ = shuffled(setup, paths, 5, 2, monkeypatch)
+    assert sorted(found, key=Finding.sort_key) == sorted(local, key=Finding.sort_key)

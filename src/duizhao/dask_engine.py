@@ -9,9 +9,9 @@ each worker process builds its glossary matcher once.
 Corpus rules run as a shuffle, so the client never holds their state: each partition's states
 are split on its worker into ``parts`` pieces by key (a text's digest, a document:
 ``spill.SplitsState``); the pieces of one part are folded on the workers, in partition order,
-every ``FOLD_EVERY`` partitions, and at the end each part is finished on a worker. Only
-findings, counts and suppressions come back: per-pair findings with each partition, corpus
-findings part by part at the end. The findings are identical to ``--jobs 1``.
+``FOLD_EVERY`` at a time (and the folds likewise, a tree), and at the end each part is finished
+on a worker. Only findings, counts and suppressions come back: per-pair findings with each
+partition, corpus findings part by part at the end. The findings are identical to ``--jobs 1``.
 
 Needs the optional extra ``duizhao[dask]`` (``dask[distributed]``).
 """
@@ -40,8 +40,9 @@ IN_FLIGHT_PER_THREAD = 3
 CONNECT_TIMEOUT = "20s"
 #: parts the corpus rules' state is shuffled into, per worker thread
 PARTS_PER_THREAD = 2
-#: a part's pieces are folded into one on a worker once this many are waiting (bounds the
-#: client's futures at parts × FOLD_EVERY, however many partitions the input has)
+#: a part's pieces are folded into one on a worker once this many are waiting, and so are the
+#: folds (a tree: each record is moved and copied log16(partitions) times, the client holds at
+#: most parts × FOLD_EVERY × levels futures, however many partitions the input has)
 FOLD_EVERY = 16
 
 # One checker per worker process, keyed by the setup's token: built on first use, then reused
@@ -132,11 +133,12 @@ def finish_part(setup: CheckSetup, memory_limit: int | None, *pieces: list[Any] 
 
 
 class _Shuffle:
-    """The client's side of the shuffle: futures of the pieces of each part, in partition order."""
+    """The client's side of the shuffle: per part, futures of its pieces in partition order, by
+    level of folding (``held[part][level]``; a higher level holds earlier partitions)."""
 
     def __init__(self, client: Any, setup: Any, parts: int, memory_limit: int | None) -> None:
         self.client, self.setup, self.memory_limit = client, setup, memory_limit
-        self.held: list[list[Any]] = [[] for _ in range(parts)]
+        self.held: list[list[list[Any]]] = [[[]] for _ in range(parts)]
 
     def submit(self, task: Task) -> Any:
         return self.client.submit(check_partition, self.setup, task, len(self.held), pure=False)
@@ -145,10 +147,15 @@ class _Shuffle:
         """A partition's light result; its pieces are handed to their parts (on the cluster)."""
         submit = self.client.submit
         try:
-            for part, held in enumerate(self.held):
-                held.append(submit(_piece, future, part, pure=False))
-                if len(held) >= FOLD_EVERY:
-                    held[:] = [submit(fold_pieces, self.setup, self.memory_limit, *held, pure=False)]
+            for part, levels in enumerate(self.held):
+                levels[0].append(submit(_piece, future, part, pure=False))
+                for level, held in enumerate(levels):
+                    if len(held) < FOLD_EVERY:
+                        break
+                    if level + 1 == len(levels):
+                        levels.append([])
+                    levels[level + 1].append(submit(fold_pieces, self.setup, self.memory_limit, *held, pure=False))
+                    held.clear()
             light = submit(_light, future, pure=False)
             try:
                 return light.result()
@@ -159,8 +166,9 @@ class _Shuffle:
 
     def finish(self) -> Iterator[Finding]:
         """Every corpus finding, rule by rule (in the checker's order), part by part."""
-        futures = [self.client.submit(finish_part, self.setup, self.memory_limit, *held, pure=False)
-                   for held in self.held]
+        futures = [self.client.submit(finish_part, self.setup, self.memory_limit,
+                                      *(piece for held in reversed(levels) for piece in held), pure=False)
+                   for levels in self.held]
         self.release()
         by_part = []
         for future in futures:
@@ -171,10 +179,11 @@ class _Shuffle:
                 yield from found[rule_index]
 
     def release(self) -> None:
-        for held in self.held:
-            for future in held:
-                future.release()
-            held.clear()
+        for levels in self.held:
+            for held in levels:
+                for future in held:
+                    future.release()
+                held.clear()
 
 
 def _for_workers(task: Task | Failure) -> Task | Failure:

@@ -24,15 +24,16 @@ import hashlib
 import mmap
 import struct
 from collections.abc import Callable, Hashable, Iterator
+from functools import cache
 from itertools import count
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Generic, TypeAlias, TypeVar
 
-import numpy as np
-
 from .model import Location, Segment
 
 if TYPE_CHECKING:
+    import numpy as np
+
     from .spill import MemoryBudget
 
 K = TypeVar("K", bound=Hashable)  # what a text is known by (a 12-byte digest, or digested here)
@@ -50,12 +51,22 @@ _SHOWN_CAPACITY = 1 << 16
 
 # key digest, rendering digest, input order, document index, line, arena offset, id bytes, preview bytes
 _RECORD = struct.Struct("<12s12sQIqQII")
-_DTYPE = np.dtype({
-    "names": ["k0", "k1", "r0", "r1", "seq", "doc", "line", "text", "id_len", "shown_len"],
-    "formats": ["<u8", "<u4", "<u8", "<u4", "<u8", "<u4", "<i8", "<u8", "<u4", "<u4"],
-    "offsets": [0, 8, 12, 20, 24, 32, 36, 44, 52, 56],
-    "itemsize": _RECORD.size,
-})
+
+
+@cache
+def _numpy() -> tuple[Any, Any]:
+    """numpy and the records' dtype, imported when a state is first sorted, split or merged
+    (``duizhao rules`` imports the rules, not numpy)."""
+    import numpy
+
+    dtype = numpy.dtype({
+        "names": ["k0", "k1", "r0", "r1", "seq", "doc", "line", "text", "id_len", "shown_len"],
+        "formats": ["<u8", "<u4", "<u8", "<u4", "<u8", "<u4", "<i8", "<u8", "<u4", "<u4"],
+        "offsets": [0, 8, 12, 20, 24, 32, 36, 44, 52, 56],
+        "itemsize": _RECORD.size,
+    })
+    return numpy, dtype
+
 _stores = count()
 
 
@@ -128,6 +139,7 @@ class Groups(Generic[K, R]):
 
     def spill(self) -> None:
         """Write what is in memory to this store's files (appending) and hold nothing."""
+        np, _DTYPE = _numpy()
         if self._budget is None:
             raise RuntimeError("a store spills only into a budget's directory (bind it first)")
         if self._files is None:
@@ -209,6 +221,7 @@ class Groups(Generic[K, R]):
 
         ``later`` is left as it was.
         """
+        np, _ = _numpy()
         records, texts = later._materialised()
         if len(records):
             records = records.copy()
@@ -229,6 +242,7 @@ class Groups(Generic[K, R]):
     def split(self, parts: int) -> list[Groups[K, R]]:
         """This state as ``parts`` states, each text in exactly one (by its digest): merging the
         pieces of every chunk part by part, in chunk order, finds what merging the chunks finds."""
+        np, _ = _numpy()
         records, texts = self._materialised()
         part = records["k0"] % parts
         pieces = []
@@ -249,6 +263,7 @@ class Groups(Generic[K, R]):
 
     def _materialised(self) -> tuple[np.ndarray, bytes]:
         """Every record (a numpy array in input order) and the whole arena, read back if spilled."""
+        np, _DTYPE = _numpy()
         if self._files is None:
             return np.frombuffer(bytes(self._records), dtype=_DTYPE), bytes(self._texts)
         parts = [np.fromfile(path, dtype=_DTYPE) for path in self._partition_files()]
@@ -266,6 +281,7 @@ class Groups(Generic[K, R]):
     def divergent(self) -> Iterator[list[Rendering]]:
         """Every text with two renderings or more, in order of its first sighting:
         ``[(preview, [locations...]), ...]`` per rendering, renderings in order of first sighting."""
+        np, _DTYPE = _numpy()
         if self._files is None:
             records = np.frombuffer(self._records, dtype=_DTYPE)
             found = self._divergent_in(records, _Arena(self._texts, 0))
@@ -293,6 +309,7 @@ class Groups(Generic[K, R]):
 
     def _divergent_in(self, records: np.ndarray, arena: _Arena) -> list[tuple[int, list[Rendering]]]:
         """``(first sighting, renderings)`` of each text of ``records`` seen with two renderings or more."""
+        np, _ = _numpy()
         if len(records) < 2:
             return []
         k0, k1 = records["k0"], records["k1"]
