@@ -10,6 +10,7 @@ from itertools import pairwise
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from duizhao import groups as groups_module
 from duizhao.checks.consistency import SegmentInconsistent, TargetInconsistent
 from duizhao.checks.terms import TermInconsistent
 from duizhao.engine import Checker
@@ -58,8 +59,16 @@ def filled(items, groups: Groups | None = None) -> Groups[str, str]:
 
 
 @settings(max_examples=100, deadline=None)
-@given(sightings, st.lists(st.integers(0, 40), max_size=4), st.sampled_from([None, 1, 200, 2000]))
-def test_groups_chunked_merged_and_spilled_equal_the_naive_model(items, cuts, limit):
+@given(sightings, st.lists(st.integers(0, 40), max_size=4), st.sampled_from([None, 1, 200, 2000]), st.booleans())
+def test_groups_chunked_merged_and_spilled_equal_the_naive_model(items, cuts, limit, in_python):
+    small, groups_module._SMALL = groups_module._SMALL, 10**9 if in_python else 0  # both ways of grouping
+    try:
+        check_chunked(items, cuts, limit)
+    finally:
+        groups_module._SMALL = small
+
+
+def check_chunked(items, cuts, limit):
     bounds = [0, *sorted(min(c, len(items)) for c in cuts), len(items)]
     chunks = [filled(items[a:b]) for a, b in pairwise(bounds)]
     budget = MemoryBudget(limit)

@@ -23,7 +23,7 @@ from __future__ import annotations
 import hashlib
 import mmap
 import struct
-from collections.abc import Callable, Hashable, Iterator
+from collections.abc import Callable, Hashable, Iterable, Iterator
 from functools import cache
 from itertools import count
 from pathlib import Path
@@ -46,6 +46,9 @@ Shown: TypeAlias = "str | Callable[[Segment], str] | None"
 
 #: files a spilled store is split into by digest; one is in memory at a time when finishing
 PARTITIONS = 64
+#: a state of at most this many sightings, all in memory, is grouped in plain Python (no numpy
+#: import for a small check); a larger one is sorted with numpy
+_SMALL = 50_000
 #: previews already given to recent (text, rendering)s are not stored again (a bounded set)
 _SHOWN_CAPACITY = 1 << 16
 
@@ -281,11 +284,14 @@ class Groups(Generic[K, R]):
     def divergent(self) -> Iterator[list[Rendering]]:
         """Every text with two renderings or more, in order of its first sighting:
         ``[(preview, [locations...]), ...]`` per rendering, renderings in order of first sighting."""
-        np, _DTYPE = _numpy()
-        if self._files is None:
+        if self._files is None and self._count <= _SMALL:
+            found = self._divergent_small()
+        elif self._files is None:
+            np, _DTYPE = _numpy()
             records = np.frombuffer(self._records, dtype=_DTYPE)
             found = self._divergent_in(records, _Arena(self._texts, 0))
         else:
+            np, _DTYPE = _numpy()
             self.spill()  # the rest joins its partitions: each is then read back alone
             found = []
             with open(f"{self._files}.texts", "rb") as file:
@@ -306,6 +312,23 @@ class Groups(Generic[K, R]):
         """``divergent`` with each text's first preview beside it (what a rule may need to name the text)."""
         for groups in self.divergent():
             yield groups[0][0], groups
+
+    def _divergent_small(self) -> list[tuple[int, list[Rendering]]]:
+        """``_divergent_in`` for a small state in memory, in plain Python (records are in input order)."""
+        by_key: dict[bytes, list[tuple[Any, ...]]] = {}
+        for row in _RECORD.iter_unpack(self._records):
+            rows = by_key.get(row[0])
+            if rows is None:
+                by_key[row[0]] = [row]
+            else:
+                rows.append(row)
+        arena = _Arena(self._texts, 0)
+        found = []
+        for rows in by_key.values():
+            first = rows[0][1]
+            if any(row[1] != first for row in rows):
+                found.append((rows[0][2], self._renderings([row[1:2] + row[3:] for row in rows], arena)))
+        return found
 
     def _divergent_in(self, records: np.ndarray, arena: _Arena) -> list[tuple[int, list[Rendering]]]:
         """``(first sighting, renderings)`` of each text of ``records`` seen with two renderings or more."""
@@ -329,22 +352,25 @@ class Groups(Generic[K, R]):
         ends = np.append(starts[1:], len(order))
         for g in np.unique(group[differs]):
             rows = records[order[starts[g]:ends[g]]]
-            found.append((int(rows["seq"][0]), self._renderings(rows, arena)))
+            rendering = zip(rows["r0"].tolist(), rows["r1"].tolist(), strict=True)
+            found.append((int(rows["seq"][0]), self._renderings(
+                zip(rendering, rows["doc"].tolist(), rows["line"].tolist(), rows["text"].tolist(),
+                    rows["id_len"].tolist(), rows["shown_len"].tolist(), strict=True), arena)))
         return found
 
-    def _renderings(self, rows: np.ndarray, arena: _Arena) -> list[Rendering]:
-        by_rendering: dict[tuple[int, int], Rendering] = {}
+    def _renderings(self, rows: Iterable[tuple[Any, ...]], arena: _Arena) -> list[Rendering]:
+        """A text's renderings from its rows ``(rendering, document, line, arena offset, id bytes,
+        preview bytes)`` in input order."""
+        by_rendering: dict[Any, Rendering] = {}
         docs = self.docs
-        for r0, r1, doc, line, text, id_len, shown_len in zip(
-                rows["r0"].tolist(), rows["r1"].tolist(), rows["doc"].tolist(), rows["line"].tolist(),
-                rows["text"].tolist(), rows["id_len"].tolist(), rows["shown_len"].tolist(), strict=True):
+        for rendering, doc, line, text, id_len, shown_len in rows:
             file, doc_id = docs[doc]
             seg_id = arena.text(text, id_len) if id_len else str(line)
             where = Location(file=file, line=line, segment=seg_id, doc=doc_id)
-            known = by_rendering.get((r0, r1))
+            known = by_rendering.get(rendering)
             if known is None:
                 # the first sighting of a rendering always carries its preview (see ``add``)
-                by_rendering[(r0, r1)] = (arena.text(text + id_len, shown_len), [where])
+                by_rendering[rendering] = (arena.text(text + id_len, shown_len), [where])
             else:
                 known[1].append(where)
         return list(by_rendering.values())
