@@ -127,7 +127,7 @@ class Groups(Generic[K, R]):
 
     def close(self) -> None:
         if self._files is not None:
-            for path in self._files.parent.glob(self._files.name + "*"):
+            for path in self._files.parent.glob(self._files.name + ".*"):
                 path.unlink(missing_ok=True)
             self._files = None
 
