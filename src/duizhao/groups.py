@@ -107,6 +107,8 @@ class Groups(Generic[K, R]):
     # -- pickling (a chunk's state travels from a worker): everything in memory, as bytes ----
 
     def __getstate__(self) -> tuple[list[tuple[str, str]], int, int, bytes, bytes]:
+        if self._files is None:  # the usual chunk: its bytes as they are (no numpy in a worker)
+            return self.docs, self._count, self._next_seq, bytes(self._records), bytes(self._texts)
         records, texts = self._materialised()
         return self.docs, self._count, self._next_seq, records.tobytes(), texts
 
