@@ -130,7 +130,8 @@ def main(argv: list[str] | None = None) -> int:
         results: dict[str, list[tuple[float, float]]] = {name: [] for name in variants}
         for round_ in range(args.rounds + 1):
             for name, path in variants.items():
-                env = dict(os.environ)
+                # each its own dictionary cache: an entry is keyed by lexicon.py, which may differ
+                env = {**os.environ, "DUIZHAO_CACHE_DIR": str(directory / f"cache.{name}")}
                 out = directory / f"out.{name}.tsv"
                 if path is None:
                     command = [sys.executable, "-c", _GALECHURCH, str(zh_path.with_suffix(".split")),

@@ -35,7 +35,7 @@ from __future__ import annotations
 import functools
 import math
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -191,6 +191,77 @@ def _figure_key(value: float) -> tuple[str, float] | None:
     return ("fig", float(f"{value:.6g}"))
 
 
+@dataclass(frozen=True)
+class AnchorTable:
+    """Anchors of one kind in a document, packed: entry ``e`` of a side says that key number
+    ``key[e]`` (``keys[key[e]]``) occurs ``count[e]`` times in sentence ``sentence[e]``.
+
+    A 5,000-sentence document has over a million (English sentence, dictionary word) anchors:
+    arrays hold them in a tenth of the memory Counters of tuples took, and the aligner joins them
+    with numpy rather than sentence by sentence.
+    """
+
+    keys: Sequence[Hashable]
+    zh: tuple[np.ndarray, np.ndarray, np.ndarray]  # (sentence, key number, count), sorted by sentence
+    en: tuple[np.ndarray, np.ndarray, np.ndarray]
+
+    @classmethod
+    def of(cls, zh_keys: Sequence[Counter], en_keys: Sequence[Counter]) -> AnchorTable:
+        """The table of per-sentence anchor multisets (as ``anchor_keys`` gives them)."""
+        number: dict[Hashable, int] = {}
+
+        def pack(side: Sequence[Counter]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+            rows = [(s, number.setdefault(key, len(number)), count)
+                    for s, keys in enumerate(side) for key, count in keys.items()]
+            if not rows:
+                return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0)
+            s, k, c = zip(*rows, strict=True)
+            return np.array(s, dtype=np.int64), np.array(k, dtype=np.int64), np.array(c, dtype=float)
+
+        zh, en = pack(zh_keys), pack(en_keys)
+        return cls(list(number), zh, en)
+
+    def counters(self, n: int, m: int) -> tuple[list[Counter], list[Counter]]:
+        """Per-sentence multisets of ``n`` Chinese and ``m`` English sentences."""
+        out: tuple[list[Counter], list[Counter]] = ([Counter() for _ in range(n)], [Counter() for _ in range(m)])
+        for side, (sentence, key, count) in zip(out, (self.zh, self.en), strict=True):
+            for s, k, c in zip(sentence.tolist(), key.tolist(), count.tolist(), strict=True):
+                side[s][self.keys[k]] += int(c) if float(c).is_integer() else c
+        return out
+
+    def __bool__(self) -> bool:
+        return bool(len(self.zh[0]) and len(self.en[0]))
+
+
+@dataclass(frozen=True)
+class Anchors:
+    """A document's anchors: the strong ones (figures, terms, copied strings, ? and !) and the
+    dictionary's (``lexicon.py``), which the aligner weighs differently (``AlignParams``)."""
+
+    strong: AnchorTable
+    lexical: AnchorTable
+
+    @classmethod
+    def of(cls, zh_keys: Sequence[Counter], en_keys: Sequence[Counter]) -> Anchors:
+        """Split multisets as ``anchor_keys`` gives them: ``("lex", word)`` keys are the dictionary's."""
+        def part(lexical: bool) -> AnchorTable:
+            def keep(keys: Counter) -> Counter:
+                return Counter({k: c for k, c in keys.items() if (k[0] == "lex") == lexical})
+
+            return AnchorTable.of([keep(k) for k in zh_keys], [keep(k) for k in en_keys])
+
+        return cls(part(False), part(True))
+
+    def counters(self, n: int, m: int) -> tuple[list[Counter], list[Counter]]:
+        """Both kinds as per-sentence multisets, as ``anchor_keys`` returns them."""
+        zh, en = self.strong.counters(n, m)
+        lz, le = self.lexical.counters(n, m)
+        for mine, theirs in ((zh, lz), (en, le)):
+            for counter, extra in zip(mine, theirs, strict=True):
+                counter.update(extra)
+        return zh, en
+
+
 def anchor_keys(
     zh: Sequence[str],
     en: Sequence[str],
@@ -201,7 +272,24 @@ def anchor_keys(
     lexicon: bool = True,
     extractors: tuple[Callable[[str], list[float]], Callable[[str], list[float]]] | None = None,
 ) -> tuple[list[Counter], list[Counter]]:
-    """Anchor multisets per sentence: figures, glossary terms and verbatim strings on each side.
+    """Anchor multisets per sentence: figures, glossary terms and verbatim strings on each side
+    (``document_anchors`` as Counters; a long document aligns faster given ``document_anchors``)."""
+    return document_anchors(zh, en, matcher=matcher, figures=figures, verbatim=verbatim, lexicon=lexicon,
+                            extractors=extractors).counters(len(zh), len(en))
+
+
+def document_anchors(
+    zh: Sequence[str],
+    en: Sequence[str],
+    *,
+    matcher: Any = None,
+    figures: bool = True,
+    verbatim: bool = True,
+    lexicon: bool = True,
+    extractors: tuple[Callable[[str], list[float]], Callable[[str], list[float]]] | None = None,
+) -> Anchors:
+    """The anchors of a document: figures, glossary terms and verbatim strings on each side, and
+    the dictionary's words.
 
     A key present on both sides of a bead is evidence that the bead is right. Glossary
     terms count on the English side when a rendering (approved, variant or forbidden) of a
@@ -221,39 +309,43 @@ def anchor_keys(
                         counter[key] += 1
     if verbatim:
         _verbatim_keys(zh, en, zh_keys, en_keys)
+    if matcher is not None:
+        _term_keys(zh, en, zh_keys, en_keys, matcher)
+    lexical = AnchorTable((), *(2 * ((np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0)),)))
     if lexicon:
         from .lexicon import Lexicon
 
         lex = Lexicon.load()
         if lex is not None:
-            lz, le = lex.keys(zh, en)
-            for mine, theirs in ((zh_keys, lz), (en_keys, le)):
-                for counter, extra in zip(mine, theirs, strict=True):
-                    counter.update(extra)
-    if matcher is not None:
-        terms: dict[str, Any] = {}
-        for counter, text in zip(zh_keys, zh, strict=True):
-            for hit in matcher.find_zh(text):
-                terms[hit.term.zh] = hit.term
-                counter[("term", hit.term.zh)] += 1
-        # The first four letters or digits of each rendering, compared with the sentence's
-        # letters and digits alone: survives inflection ("reforms") and hyphenation
-        # ("opening-up" / "opening up"), so the prefilter never hides a hit the matcher finds.
-        needles = {
-            key: tuple(_compact(r)[:4] for r in (*term.renderings, *term.forbidden) if _compact(r))
-            for key, term in terms.items()
-        }
-        for counter, text in zip(en_keys, en, strict=True):
-            lowered = _compact(text)
-            for key, term in terms.items():
-                if not any(n in lowered for n in needles[key]):
-                    continue  # cheap prefilter before the matcher's word-boundary search
-                # Forbidden renderings count too: a wrong rendering still says which Chinese
-                # this English translates, and term-forbidden needs that pair to report it.
-                found = matcher.find_en(text, term)
-                if found:
-                    counter[("term", key)] += len(found)
-    return zh_keys, en_keys
+            words, lz, le = lex.packed_keys(zh, en)
+            lexical = AnchorTable([("lex", word) for word in words], lz, le)
+    return Anchors(AnchorTable.of(zh_keys, en_keys), lexical)
+
+
+def _term_keys(zh: Sequence[str], en: Sequence[str], zh_keys: list[Counter], en_keys: list[Counter],
+               matcher: Any) -> None:
+    terms: dict[str, Any] = {}
+    for counter, text in zip(zh_keys, zh, strict=True):
+        for hit in matcher.find_zh(text):
+            terms[hit.term.zh] = hit.term
+            counter[("term", hit.term.zh)] += 1
+    # The first four letters or digits of each rendering, compared with the sentence's
+    # letters and digits alone: survives inflection ("reforms") and hyphenation
+    # ("opening-up" / "opening up"), so the prefilter never hides a hit the matcher finds.
+    needles = {
+        key: tuple(_compact(r)[:4] for r in (*term.renderings, *term.forbidden) if _compact(r))
+        for key, term in terms.items()
+    }
+    for counter, text in zip(en_keys, en, strict=True):
+        lowered = _compact(text)
+        for key, term in terms.items():
+            if not any(n in lowered for n in needles[key]):
+                continue  # cheap prefilter before the matcher's word-boundary search
+            # Forbidden renderings count too: a wrong rendering still says which Chinese
+            # this English translates, and term-forbidden needs that pair to report it.
+            found = matcher.find_en(text, term)
+            if found:
+                counter[("term", key)] += len(found)
 
 
 def _compact(text: str) -> str:
@@ -327,21 +419,24 @@ def char_length(text: str) -> float:
     return _char_len(text)
 
 
-def _window(row: np.ndarray, row_lo: int, start: int, width: int, fill: float) -> np.ndarray:
-    """Values of ``row`` (which begins at column ``row_lo``) at columns start..start+width-1."""
-    out = np.full(width, fill)
-    a, b = max(start, row_lo), min(start + width, row_lo + len(row))
-    if a < b:
-        out[a - start : b - start] = row[a - row_lo : b - row_lo]
-    return out
+# Rows of the lattice whose bead costs are computed at once: (types x rows x band) floats.
+_BLOCK = 128
+# Chinese anchors joined with the English postings at once (memory: their matches in the band).
+_JOIN = 4096
 
 
 class _Lattice:
-    """One banded pass over the alignment lattice: Viterbi costs, back-pointers, forward sums."""
+    """One banded pass over the alignment lattice: Viterbi costs, back-pointers, forward sums.
+
+    Row ``i`` holds columns ``lo[i] .. hi[i]`` of the band, stored from column ``pad`` of a
+    row of ``pad + width + 1`` (``width`` the widest row), with +inf around them: the cells
+    a bead comes from are then one gather for all bead types at once. Bead costs (lengths and
+    anchors) are computed for blocks of rows as arrays; only the recurrence runs row by row.
+    """
 
     def __init__(self, zh_len: np.ndarray, en_len: np.ndarray, channels: Sequence[_Channel], ratio: float,
                  variance: float, params: AlignParams, band: int, bead_priors: Mapping[tuple[int, int], float], *,
-                 viterbi: bool = True) -> None:
+                 viterbi: bool = True, forward: bool = True) -> None:
         n, m = len(zh_len), len(en_len)
         self.n, self.m = n, m
         lz = np.concatenate(([0.0], np.cumsum(zh_len))) * ratio
@@ -361,46 +456,46 @@ class _Lattice:
         priors.setdefault((1, 0), -math.log(BEAD_PRIORS[(1, 0)]))
         self.max_di = max(di for di, _ in self.types)
         self.max_dj = max(dj for _, dj in self.types)
-        self.D: list[np.ndarray] = []
-        self.F: list[np.ndarray] = []
-        self.back: list[np.ndarray] = []
+        self.pad = pad = self.max_dj
+        widths = self.hi - self.lo + 1
+        self.width = width = int(widths.max())
+        steps = [(k, di, dj) for k, (di, dj) in enumerate(self.types) if di > 0]  # the beads a row's cell ends
+        kinds = np.array([k for k, _, _ in steps], dtype=np.int8)
+        step_di = np.array([di for _, di, _ in steps])
+        step_dj = np.array([dj for _, _, dj in steps])
         inf = np.inf
-        caches: list[dict[int, tuple[int, np.ndarray | None]]] = [{} for _ in channels]
+        shape = (n + 1, pad + width + 1)
+        self.D = np.full(shape, inf) if viterbi else np.zeros((0, 0))
+        self.F = np.full(shape, inf) if forward else np.zeros((0, 0))
+        self.back = np.zeros((n + 1, width), dtype=np.int8)
+        totals = [self._totals(ch) for ch in channels]
+        costs = _Costs(self, lz, le, channels, totals, steps, priors, variance, params.length_model)
+        from_01 = self.types.index((0, 1))
+        span = np.arange(width)
         for i in range(n + 1):
-            lo, width = int(self.lo[i]), int(self.hi[i] - self.lo[i] + 1)
-            cols = np.arange(lo, lo + width)
-            # Per channel, matches of zh sentences i-1 and i-2 with en sentences lo-2 .. lo+width-2.
-            q = [{a: self._matches(ch, cache, a, lo - self.max_dj, width + self.max_dj - 1)
-                  for a in range(max(i - self.max_di, 0), i)}
-                 for ch, cache in zip(channels, caches, strict=True)]
-            best = np.full(width, inf)
-            fsum = np.full(width, -inf)  # log-sum of exp(-cost), negated at the end
-            arg = np.zeros(width, dtype=np.int8)
+            lo, w = int(self.lo[i]), int(widths[i])
+            cols = np.arange(lo, lo + w)
             if i == 0:
-                best[0] = 0.0 if lo == 0 else inf
-                fsum[0] = 0.0 if lo == 0 else -inf
-            for k, (di, dj) in enumerate(self.types):
-                if di == 0 or i < di:
-                    continue
-                prev_d = _window(self.D[i - di], int(self.lo[i - di]), lo - dj, width, inf) if viterbi else None
-                prev_f = _window(self.F[i - di], int(self.lo[i - di]), lo - dj, width, inf)
-                start = np.maximum(cols - dj, 0)
-                y = le[cols] - le[start]
-                x = lz[i] - lz[i - di]
-                # A deletion costs its prior alone (see BEAD_PRIORS).
-                cost = (priors[(di, dj)] + _length_cost(x, y, variance, params.length_model) if dj
-                        else np.full(width, priors[(di, dj)]))
-                if dj:
-                    for ch, qc in zip(channels, q, strict=True):
-                        cost = cost + ch.cost(i, di, dj, cols, start, qc, width, self.max_dj)
+                best = np.full(w, inf)
+                fsum = np.full(w, -inf)  # log-sum of exp(-cost), negated at the end
+                best[0], fsum[0] = 0.0, 0.0
+                arg = np.zeros(w, dtype=np.int8)
+            else:
+                cost = costs.row(i)[:, :w]
+                prev = np.maximum(i - step_di, 0)
+                # column lo - dj of row i - di, in that row's storage (+inf where it has no cell)
+                at = np.minimum((pad + lo - step_dj - self.lo[prev])[:, None] + span[:w], pad + width)
                 if viterbi:
-                    total = prev_d + cost
-                    better = total < best
-                    best = np.where(better, total, best)
-                    arg = np.where(better, k, arg)
-                fsum = np.logaddexp(fsum, -(prev_f + cost))
+                    total = self.D[prev[:, None], at] + cost
+                    pick = np.argmin(total, axis=0)  # the first of equal costs, in the order of types
+                    best = total[pick, np.arange(w)]
+                    arg = kinds[pick]
+                else:
+                    best = arg = None
+                if forward:
+                    fsum = np.logaddexp.reduce(-(self.F[prev[:, None], at] + cost), axis=0)
             # The 0-1 bead depends on the cell to the left: a running minimum / log-sum.
-            c01 = np.full(width, priors[(0, 1)])
+            c01 = np.full(w, priors[(0, 1)])
             c01[cols == 0] = inf
             c01[0] = 0.0  # the window's first cell has no left neighbour inside the band
             s = np.cumsum(c01)
@@ -409,38 +504,27 @@ class _Lattice:
                     via = s + np.minimum.accumulate(best - s)
                     from_left = via < best - 1e-9 * (1.0 + np.abs(via))  # not rounding noise of s
                 from_left[0] = False
-                best = np.where(from_left, via, best)
-                arg = np.where(from_left, self.types.index((0, 1)), arg)
-            with np.errstate(invalid="ignore"):
-                g = np.logaddexp.accumulate(fsum + s)
-            fsum = np.where(np.isfinite(s), g - s, -inf)
-            self.D.append(best)
-            self.F.append(-fsum)
-            self.back.append(arg)
+                self.D[i, pad : pad + w] = np.where(from_left, via, best)
+                self.back[i, :w] = np.where(from_left, from_01, arg)
+            if forward:
+                with np.errstate(invalid="ignore"):
+                    g = np.logaddexp.accumulate(fsum + s)
+                self.F[i, pad : pad + w] = -np.where(np.isfinite(s), g - s, -inf)
 
-    def _matches(self, channel: _Channel, cache: dict, a: int, base: int, width: int) -> np.ndarray | None:
-        """Running totals of zh sentence ``a``'s channel matches with en sentences base.. base+width-1.
-
-        Element k is the sum over the first k of those sentences (width + 1 elements), so the
+    def _totals(self, channel: _Channel) -> tuple[np.ndarray, np.ndarray]:
+        """Per Chinese sentence ``a``, running totals of its matches with the English sentences
+        from ``base[a]`` on: element ``x`` of row ``a`` sums the first ``x`` of them, so the
         matches of any run of English sentences are one subtraction, whatever the bead's size.
-        Rows a+1 .. a+max_di all need them; they are computed once over those rows' windows
-        (windows only move right, so a later row's slice lies inside).
-        """
-        if a not in cache:
-            cache.pop(a - self.max_di, None)
-            last = min(a + self.max_di, self.n)
-            start, end = int(self.lo[a + 1]) - self.max_dj, int(self.hi[last])
-            vector = channel.scatter(a, start, end - start)
-            # Integer counts: the running totals are exact.
-            cache[a] = (start, None if vector is None else np.concatenate(([0.0], np.cumsum(vector))))
-        start, totals = cache[a]
-        if totals is None:
-            return None
-        return totals[base - start : base - start + width + 1]
+        Rows a+1 .. a+max_di need them, over those rows' windows (windows only move right)."""
+        n = self.n
+        base = self.lo[1:] - self.max_dj
+        last = np.minimum(np.arange(n) + self.max_di, n)
+        size = int(np.max(self.hi[last] - base)) if n else 0
+        return base, channel.totals(base, size)
 
-    def at(self, table: list[np.ndarray], i: int, j: int) -> float:
+    def at(self, table: np.ndarray, i: int, j: int) -> float:
         lo = int(self.lo[i])
-        return float(table[i][j - lo]) if lo <= j <= self.hi[i] else math.inf
+        return float(table[i, self.pad + j - lo]) if lo <= j <= self.hi[i] else math.inf
 
     def path(self) -> list[tuple[int, int, int, int]]:
         """Beads of the best path as (zh_start, zh_end, en_start, en_end)."""
@@ -449,7 +533,7 @@ class _Lattice:
             return []  # no path inside the band: the caller widens it
         beads = []
         while i > 0 or j > 0:
-            di, dj = self.types[int(self.back[i][j - self.lo[i]])]
+            di, dj = self.types[int(self.back[i, j - self.lo[i]])]
             beads.append((i - di, i, j - dj, j))
             i, j = i - di, j - dj
         beads.reverse()
@@ -462,6 +546,65 @@ class _Lattice:
         return False
 
 
+class _Costs:
+    """Costs of the beads ending in each cell of the band, a block of rows at a time:
+    ``row(i)[t, k]`` is the cost of bead type ``steps[t]`` ending at row i, column lo[i] + k."""
+
+    def __init__(self, lattice: _Lattice, lz: np.ndarray, le: np.ndarray, channels: Sequence[_Channel],
+                 totals: Sequence[tuple[np.ndarray, np.ndarray]], steps: Sequence[tuple[int, int, int]],
+                 priors: Mapping[tuple[int, int], float], variance: float, model: str) -> None:
+        self.lattice, self.lz, self.le = lattice, lz, le
+        self.channels, self.totals, self.steps = channels, totals, steps
+        self.priors, self.variance, self.model = priors, variance, model
+        self.first = -1
+        self.block = np.zeros((len(steps), 0, lattice.width))
+
+    def row(self, i: int) -> np.ndarray:
+        if not self.first <= i < self.first + self.block.shape[1]:
+            self.first = i
+            self.block = self._block(i, min(i + _BLOCK, self.lattice.n + 1))
+        return self.block[:, i - self.first]
+
+    def _block(self, first: int, end: int) -> np.ndarray:
+        lat, lz, le = self.lattice, self.lz, self.le
+        rows = np.arange(first, end)
+        cols = np.minimum(lat.lo[rows][:, None] + np.arange(lat.width), lat.m)  # beyond hi: never read
+        out = np.empty((len(self.steps), len(rows), lat.width))
+        found: list[dict[tuple[int, int], np.ndarray]] = [{} for _ in self.channels]
+        for t, (_, di, dj) in enumerate(self.steps):
+            x = (lz[rows] - lz[np.maximum(rows - di, 0)])[:, None]
+            if dj:
+                start = np.maximum(cols - dj, 0)
+                y = le[cols] - le[start]
+                # A deletion costs its prior alone (see BEAD_PRIORS).
+                cost = self.priors[(di, dj)] + _length_cost(x, y, self.variance, self.model)
+                for ch, (base, q), cache in zip(self.channels, self.totals, found, strict=True):
+                    cost = cost + ch.cost(rows, di, dj, cols, start, self._hits(ch, base, q, cache, rows, cols, di, dj))
+            else:
+                cost = np.full((len(rows), lat.width), self.priors[(di, dj)])
+            cost[rows < di] = np.inf  # the bead would start before the first sentence
+            out[t] = cost
+        return out
+
+    @staticmethod
+    def _hits(ch: _Channel, base: np.ndarray, q: np.ndarray, cache: dict, rows: np.ndarray, cols: np.ndarray,
+              di: int, dj: int) -> np.ndarray:
+        """Anchors of zh[i-di:i] found in en[j-dj:j], a Chinese sentence's anchors found at most once
+        however many English sentences the bead has (integer counts: sums are exact in any order)."""
+        hits = np.zeros(cols.shape)
+        for back in range(1, di + 1):
+            if (back, dj) not in cache:
+                a = np.maximum(rows - back, 0)
+                width = q.shape[1]
+                at = cols - base[a][:, None]
+                row = (a * width)[:, None]
+                flat = q.reshape(-1)
+                matched = flat.take(row + np.clip(at, 0, width - 1)) - flat.take(row + np.clip(at - dj, 0, width - 1))
+                cache[(back, dj)] = np.minimum(matched, ch.zh_mass[a][:, None])
+            hits = hits + cache[(back, dj)]
+        return hits
+
+
 # ---------------------------------------------------------------------------- aligner
 
 
@@ -472,75 +615,60 @@ def _char_len(text: str) -> float:
 class _Channel:
     """Anchors of one kind (strong or lexical): who matches whom, and what a bead's anchors cost.
 
-    Matches are looked up per lattice row in the row's window only (a posting list per
-    anchor, sorted by English sentence), so a word shared by every sentence of a 5,000
-    sentence document costs nothing outside the band.
+    Matches are computed for each Chinese sentence in its window of the band only (a join of
+    the packed anchors with the English postings), so a word shared by every sentence of a
+    5,000 sentence document costs nothing outside the band.
     """
 
-    def __init__(self, zh_keys: Sequence[Counter], en_keys: Sequence[Counter], model: AnchorModel) -> None:
-        self.model = model
-        self.zh_keys = list(zh_keys)
-        postings: dict[Hashable, tuple[list[int], list[float]]] = defaultdict(lambda: ([], []))
-        for b, keys in enumerate(en_keys):
-            for key, count in keys.items():
-                postings[key][0].append(b)
-                postings[key][1].append(count)
-        self.postings = {k: (np.array(b, dtype=np.int64), np.array(c, dtype=float)) for k, (b, c) in postings.items()}
-        self.zh_mass = np.array([float(sum(k.values())) for k in zh_keys])
-        self.en_mass = np.array([float(sum(k.values())) for k in en_keys])
+    def __init__(self, table: AnchorTable, n: int, m: int, model: AnchorModel) -> None:
+        self.model, self.table, self.n, self.m = model, table, n, m
+        zs, zk, zc = table.zh
+        es, ek, ec = table.en
+        self.zh_sentence, self.zh_key, self.zh_count = zs, zk, zc
+        order = np.lexsort((es, ek))  # English anchors by key, then sentence: each key's posting list
+        self.en_code = ek[order] * (m + 1) + es[order]
+        self.en_count = ec[order]
+        self.zh_mass = np.bincount(zs, weights=zc, minlength=n).astype(float)
+        self.en_mass = np.bincount(es, weights=ec, minlength=m).astype(float)
         self.nz = np.concatenate(([0.0], np.cumsum(self.zh_mass)))
         self.ne = np.concatenate(([0.0], np.cumsum(self.en_mass)))
 
     def reversed(self) -> _Channel:
         """The same channel for both sequences read backwards (for the backward pass)."""
-        out = object.__new__(_Channel)
-        m = len(self.en_mass)
-        out.model = self.model
-        out.zh_keys = self.zh_keys[::-1]
-        out.postings = {k: ((m - 1 - b)[::-1].copy(), c[::-1].copy()) for k, (b, c) in self.postings.items()}
-        out.zh_mass, out.en_mass = self.zh_mass[::-1].copy(), self.en_mass[::-1].copy()
-        out.nz = np.concatenate(([0.0], np.cumsum(out.zh_mass)))
-        out.ne = np.concatenate(([0.0], np.cumsum(out.en_mass)))
+        n, m = self.n, self.m
+        (zs, zk, zc), (es, ek, ec) = self.table.zh, self.table.en
+        return _Channel(AnchorTable(self.table.keys, (n - 1 - zs, zk, zc), (m - 1 - es, ek, ec)), n, m, self.model)
+
+    def totals(self, base: np.ndarray, size: int) -> np.ndarray:
+        """Running totals (``size + 1`` columns) of each Chinese sentence's matches with English
+        sentences base[a] .. base[a] + size - 1: per key, the smaller of the two counts."""
+        n, m = self.n, self.m
+        matched = np.zeros(n * size)
+        # a few thousand Chinese anchors at a time: a common word meets hundreds of sentences
+        for part in range(0, len(self.zh_sentence), _JOIN):
+            s, k, c = (x[part : part + _JOIN] for x in (self.zh_sentence, self.zh_key, self.zh_count))
+            first = np.clip(base[s], 0, m)
+            lo = np.searchsorted(self.en_code, k * (m + 1) + first)
+            hi = np.searchsorted(self.en_code, k * (m + 1) + np.clip(base[s] + size, first, m))
+            sizes = hi - lo
+            entry = np.repeat(np.arange(len(s)), sizes)
+            at = np.repeat(lo - np.cumsum(sizes) + sizes, sizes) + np.arange(int(sizes.sum()))
+            a = s[entry]
+            cell = a * size + (self.en_code[at] % (m + 1) - base[a])
+            matched += np.bincount(cell, weights=np.minimum(c[entry], self.en_count[at]), minlength=n * size)
+        out = np.zeros((n, size + 1))
+        np.cumsum(matched.reshape(n, size), axis=1, out=out[:, 1:])
         return out
 
-    def scatter(self, a: int, base: int, width: int) -> np.ndarray | None:
-        """Shared anchor mass of zh sentence ``a`` with en sentences base .. base+width-1."""
-        out = None
-        for key, count in self.zh_keys[a].items():
-            posting = self.postings.get(key)
-            if posting is None:
-                continue
-            idx, counts = posting
-            lo, hi = np.searchsorted(idx, (base, base + width))
-            if lo == hi:
-                continue
-            if out is None:
-                out = np.zeros(width)
-            out[idx[lo:hi] - base] += np.minimum(counts[lo:hi], count)  # one entry per sentence: no clashes
-        return out
-
-    def cost(self, i: int, di: int, dj: int, cols: np.ndarray, start: np.ndarray,
-             q: dict[int, np.ndarray | None], width: int, lead: int) -> np.ndarray | float:
-        """Anchor cost of the beads zh[i-di:i] × en[start:cols] (both sides non-empty).
-
-        ``q`` holds each Chinese sentence's running totals of matches from English sentence
-        ``cols[0] - lead`` on (see ``_Lattice._matches``).
-        """
-        nz = self.nz[i] - self.nz[i - di]
-        ne = self.ne[cols] - self.ne[start] if self.model.symmetric else 0.0
-        if nz == 0 and not np.any(ne):
-            return 0.0
-        hits = np.zeros(width)
-        for a in range(i - di, i):
-            qa = q.get(a)
-            if qa is not None:
-                # en sentences start..cols-1 are q's lead-dj .. lead-1 for the first column; a Chinese
-                # sentence's anchors are found at most once however many English sentences the bead has.
-                found = qa[lead : lead + width] - qa[lead - dj : lead - dj + width]
-                hits += np.minimum(found, self.zh_mass[a])
+    def cost(self, rows: np.ndarray, di: int, dj: int, cols: np.ndarray, start: np.ndarray,
+             hits: np.ndarray) -> np.ndarray:
+        """Anchor cost of the beads zh[i-di:i] × en[start:cols] (both sides non-empty) for the rows
+        ``rows`` (i) and their columns ``cols``, given the Chinese anchors found (``hits``)."""
+        nz = (self.nz[rows] - self.nz[np.maximum(rows - di, 0)])[:, None]
         reward, penalty = _weights(self.model, dj)
         cost = penalty * nz - (reward + penalty) * hits
         if self.model.symmetric:
+            ne = self.ne[cols] - self.ne[start]
             found_en = np.minimum(hits, ne)
             reward, penalty = _weights(self.model, di)
             cost = cost + penalty * ne - (reward + penalty) * found_en
@@ -549,18 +677,30 @@ class _Channel:
 
 @functools.lru_cache(maxsize=64)
 def _weights(model: AnchorModel, k: int) -> tuple[float, float]:
-    return model.weights(k)  # called for every bead type of every lattice row
+    return model.weights(k)  # called for every bead type of every block of lattice rows
 
 
-def _channels(zh_keys: Sequence[Counter], en_keys: Sequence[Counter], params: AlignParams) -> list[_Channel]:
-    """Split anchors into the strong channel and the dictionary channel; empty ones are dropped."""
-    channels = []
-    for model, lexical in ((params.strong, False), (params.lexical, True)):
-        zk = [Counter({k: c for k, c in keys.items() if (k[0] == "lex") == lexical}) for keys in zh_keys]
-        ek = [Counter({k: c for k, c in keys.items() if (k[0] == "lex") == lexical}) for keys in en_keys]
-        if any(zk) and any(ek):
-            channels.append(_Channel(zk, ek, model))
-    return channels
+def _channels(anchors: Anchors, n: int, m: int, params: AlignParams) -> list[_Channel]:
+    """The strong channel and the dictionary channel; empty ones are dropped."""
+    return [_Channel(table, n, m, model)
+            for model, table in ((params.strong, anchors.strong), (params.lexical, anchors.lexical)) if table]
+
+
+def _band(expected: np.ndarray, en_len: np.ndarray, variance: float, model: str,
+          priors: Mapping[tuple[int, int], float]) -> int:
+    """Half-width of the band, in English sentences, from the length model (after Gale & Church).
+
+    The band follows the share of the text read on each side, so the true path strays from it
+    only as far as the differences between expected and actual lengths add up, plus a sentence
+    for each one left out or added. Over N sentences that sum is a random walk tied down at both
+    ends, largest in the middle: its spread there is sqrt(N / 4 × drift per sentence), and the
+    band is five of those, at least 30 sentences. Where the path meets the band's edge anyway,
+    ``align`` doubles it.
+    """
+    mean = float(np.mean(en_len))
+    spread = variance * expected**2 if model == "lognormal" else variance * expected
+    drift = float(np.mean(spread)) / mean**2 + priors.get((1, 0), 0.0) + priors.get((0, 1), 0.0)
+    return max(30, math.ceil(5.0 * math.sqrt(max(len(expected), len(en_len)) / 4.0 * drift)))
 
 
 def align(
@@ -570,8 +710,10 @@ def align(
     zh_keys: Sequence[Counter] | None = None,
     en_keys: Sequence[Counter] | None = None,
     params: AlignParams | None = None,
+    anchors: Anchors | None = None,
 ) -> Alignment:
-    """Align two sentence sequences; anchors (from ``anchor_keys``) are optional.
+    """Align two sentence sequences; anchors (from ``document_anchors``, or as multisets from
+    ``anchor_keys``) are optional.
 
     Every sentence of both sides is in exactly one bead, in order.
     """
@@ -585,35 +727,43 @@ def align(
         return Alignment(tuple(beads), params.ratio or 0.0, params.variance or 0.0, 0)
     zh_len = np.array([max(_char_len(s), 1.0) for s in zh])
     en_len = np.array([max(_char_len(s), 1.0) for s in en])
-    channels = _channels(zh_keys, en_keys, params) if params.anchors and zh_keys and en_keys else []
+    if anchors is None and zh_keys and en_keys:
+        anchors = Anchors.of(zh_keys, en_keys)
+    channels = _channels(anchors, n, m, params) if params.anchors and anchors is not None else []
     ratio = params.ratio or float(en_len.sum() / zh_len.sum())
     # Initial spread: sigma 0.25 of the log ratio, or about 7 English chars² per English char for
     # Gale–Church, as measured on WMT21 zh→en news; re-estimated from the document below.
     variance = params.variance or (7.0 if params.length_model == "gale-church" else 0.25**2)
-    band = params.band or max(30, math.ceil(0.03 * max(n, m)))
-
     priors = dict(params.priors)
 
-    def run(ratio: float, variance: float, band: int) -> tuple[_Lattice, list]:
+    band = params.band or _band(zh_len * ratio, en_len, variance, params.length_model, priors)
+
+    def run(ratio: float, variance: float, band: int, forward: bool = True) -> tuple[_Lattice, list]:
         while True:
-            lattice = _Lattice(zh_len, en_len, channels, ratio, variance, params, band, priors)
+            lattice = _Lattice(zh_len, en_len, channels, ratio, variance, params, band, priors, forward=forward)
             beads = lattice.path()
             if band >= max(n, m) or (beads and not lattice.touches_band_edge(beads)):
                 return lattice, beads
+            del lattice  # (its memory, before the wider one is built)
             band *= 2  # the path hit the band's edge (or left it): the true path may lie outside
 
-    lattice, path = run(ratio, variance, band)
+    # A first pass that will be re-estimated needs no forward sums.
+    again = params.reestimate and (params.ratio is None or params.variance is None)
+    lattice, path = run(ratio, variance, band, forward=not again)
     band = int(max(lattice.hi - lattice.lo)) // 2
-    if params.reestimate and (params.ratio is None or params.variance is None):
-        ones = [(zh_len[a0], en_len[b0]) for a0, a1, b0, b1 in path if a1 - a0 == 1 and b1 - b0 == 1]
+    ones = [(zh_len[a0], en_len[b0]) for a0, a1, b0, b1 in path if a1 - a0 == 1 and b1 - b0 == 1]
+    if again:
         if len(ones) >= 10:
             if params.ratio is None:
                 ratio = float(sum(y for _, y in ones) / sum(x for x, _ in ones))
             if params.variance is None:
                 variance = _estimate_variance([(x * ratio, y) for x, y in ones], params.length_model)
-            lattice, path = run(ratio, variance, band)
+        del lattice
+        lattice, path = run(ratio, variance, band)
     # Posterior of each chosen bead from forward (this pass) and backward (reversed input) sums.
-    rev = _Lattice(zh_len[::-1].copy(), en_len[::-1].copy(), [ch.reversed() for ch in channels], ratio,
+    backward = [ch.reversed() for ch in channels]
+    channels.clear()  # (their memory)
+    rev = _Lattice(zh_len[::-1].copy(), en_len[::-1].copy(), backward, ratio,
                    variance, params, int(max(lattice.hi - lattice.lo)) // 2 + 1, priors, viterbi=False)
     total = lattice.at(lattice.F, n, m)
     beads = []
@@ -647,8 +797,8 @@ def align_files(
     zh = read_sentences(zh_path, "zh", split=split, encoding=encoding)
     en = read_sentences(en_path, "en", split=split, encoding=encoding)
     zh_text, en_text = [s.text for s in zh], [s.text for s in en]
-    keys = anchor_keys(zh_text, en_text, matcher=matcher) if anchors else (None, None)
-    return zh, en, align(zh_text, en_text, zh_keys=keys[0], en_keys=keys[1], params=params)
+    found = document_anchors(zh_text, en_text, matcher=matcher) if anchors else None
+    return zh, en, align(zh_text, en_text, anchors=found, params=params)
 
 
 def align_texts(
@@ -664,8 +814,8 @@ def align_texts(
     zh = list(split_lines(enumerate(zh_text.splitlines(), start=1), "zh", split=split))
     en = list(split_lines(enumerate(en_text.splitlines(), start=1), "en", split=split))
     zh_plain, en_plain = [s.text for s in zh], [s.text for s in en]
-    keys = anchor_keys(zh_plain, en_plain, matcher=matcher) if anchors else (None, None)
-    return zh, en, align(zh_plain, en_plain, zh_keys=keys[0], en_keys=keys[1], params=params)
+    found = document_anchors(zh_plain, en_plain, matcher=matcher) if anchors else None
+    return zh, en, align(zh_plain, en_plain, anchors=found, params=params)
 
 
 def join_zh(sentences: Iterable[str]) -> str:
@@ -744,12 +894,15 @@ __all__ = [
     "BEAD_TYPES",
     "AlignParams",
     "Alignment",
+    "AnchorTable",
+    "Anchors",
     "Bead",
     "align",
     "align_files",
     "anchor_keys",
     "bead_segments",
     "char_length",
+    "document_anchors",
     "draft_segments",
     "figure_extractors",
     "join_en",
