@@ -436,18 +436,23 @@ class _Lattice:
 
     def __init__(self, zh_len: np.ndarray, en_len: np.ndarray, channels: Sequence[_Channel], ratio: float,
                  variance: float, params: AlignParams, band: int, bead_priors: Mapping[tuple[int, int], float], *,
-                 viterbi: bool = True, forward: bool = True) -> None:
+                 viterbi: bool = True, forward: bool = True,
+                 bounds: tuple[np.ndarray, np.ndarray] | None = None) -> None:
         n, m = len(zh_len), len(en_len)
         self.n, self.m = n, m
         lz = np.concatenate(([0.0], np.cumsum(zh_len))) * ratio
         le = np.concatenate(([0.0], np.cumsum(en_len)))
-        # Band centre: the column whose share of the English text equals the row's share of
-        # the Chinese, so dropped or merged sentences do not pull the path off the band.
-        share = lz / lz[-1] if lz[-1] > 0 else np.linspace(0, 1, n + 1)
-        centre = np.searchsorted(le / le[-1] if le[-1] > 0 else np.linspace(0, 1, m + 1), share)
-        self.lo = np.clip(centre - band, 0, m).astype(int)
-        self.hi = np.clip(centre + band, 0, m).astype(int)
+        if bounds is None:
+            # Band centre: the column whose share of the English text equals the row's share of
+            # the Chinese, so dropped or merged sentences do not pull the path off the band.
+            share = lz / lz[-1] if lz[-1] > 0 else np.linspace(0, 1, n + 1)
+            centre = np.searchsorted(le / le[-1] if le[-1] > 0 else np.linspace(0, 1, m + 1), share)
+            bounds = (centre - band, centre + band)
+        # (both edges never step back: the anchor totals below rely on it)
+        self.lo = np.maximum.accumulate(np.clip(bounds[0], 0, m).astype(int))
+        self.hi = np.minimum.accumulate(np.clip(bounds[1], 0, m).astype(int)[::-1])[::-1].copy()
         self.lo[0], self.hi[-1] = 0, m
+        self.hi = np.maximum(self.hi, self.lo)
         priors = {b: -math.log(p) for b, p in bead_priors.items()}
         # The bead types are the priors' keys; back-pointers index this tuple. 0-1 is always
         # there: it is the running minimum below, and what makes every lattice cell reachable.
@@ -686,6 +691,18 @@ def _channels(anchors: Anchors, n: int, m: int, params: AlignParams) -> list[_Ch
             for model, table in ((params.strong, anchors.strong), (params.lexical, anchors.lexical)) if table]
 
 
+def _around(path: Sequence[tuple[int, int, int, int]], n: int, band: int) -> tuple[np.ndarray, np.ndarray]:
+    """Band edges ``band`` sentences either side of a path's cells (rows inside a bead: the bead's)."""
+    ends = np.array([(0, 0)] + [(a1, b1) for _, a1, _, b1 in path])
+    starts = np.array([(a0, b0) for a0, _, b0, _ in path])
+    first = np.full(n + 1, np.iinfo(np.int64).max)
+    last = np.full(n + 1, -1)
+    for (a0, b0), (a1, b1) in zip(starts, ends[1:], strict=True):
+        first[a0 : a1 + 1] = np.minimum(first[a0 : a1 + 1], b0)
+        last[a0 : a1 + 1] = np.maximum(last[a0 : a1 + 1], b1)
+    return first - band, last + band
+
+
 def _band(expected: np.ndarray, en_len: np.ndarray, variance: float, model: str,
           priors: Mapping[tuple[int, int], float]) -> int:
     """Half-width of the band, in English sentences, from the length model (after Gale & Church).
@@ -738,33 +755,44 @@ def align(
 
     band = params.band or _band(zh_len * ratio, en_len, variance, params.length_model, priors)
 
-    def run(ratio: float, variance: float, band: int, forward: bool = True) -> tuple[_Lattice, list]:
+    def run(ratio: float, variance: float, band: int, forward: bool = True,
+            around: list[tuple[int, int, int, int]] | None = None) -> tuple[_Lattice, list]:
+        follow = 3
         while True:
-            lattice = _Lattice(zh_len, en_len, channels, ratio, variance, params, band, priors, forward=forward)
+            bounds = _around(around, n, band) if around else None
+            lattice = _Lattice(zh_len, en_len, channels, ratio, variance, params, band, priors, forward=forward,
+                               bounds=bounds)
             beads = lattice.path()
             if band >= max(n, m) or (beads and not lattice.touches_band_edge(beads)):
                 return lattice, beads
-            del lattice  # (its memory, before the wider one is built)
-            band *= 2  # the path hit the band's edge (or left it): the true path may lie outside
+            del lattice  # (its memory, before the next one is built)
+            if beads and follow:
+                # The path ran along the band's edge: the text drifts from its overall length ratio
+                # (a table, a run of short headings). The band follows that path and keeps its width.
+                around, follow = beads, follow - 1
+            else:
+                band *= 2  # no path inside the band, or still at the edge: the true path may lie outside
 
     # A first pass that will be re-estimated needs no forward sums.
     again = params.reestimate and (params.ratio is None or params.variance is None)
     lattice, path = run(ratio, variance, band, forward=not again)
-    band = int(max(lattice.hi - lattice.lo)) // 2
-    ones = [(zh_len[a0], en_len[b0]) for a0, a1, b0, b1 in path if a1 - a0 == 1 and b1 - b0 == 1]
     if again:
+        ones = [(zh_len[a0], en_len[b0]) for a0, a1, b0, b1 in path if a1 - a0 == 1 and b1 - b0 == 1]
         if len(ones) >= 10:
             if params.ratio is None:
                 ratio = float(sum(y for _, y in ones) / sum(x for x, _ in ones))
             if params.variance is None:
                 variance = _estimate_variance([(x * ratio, y) for x, y in ones], params.length_model)
         del lattice
-        lattice, path = run(ratio, variance, band)
-    # Posterior of each chosen bead from forward (this pass) and backward (reversed input) sums.
+        # around the first pass's path, which the second one departs from only locally
+        lattice, path = run(ratio, variance, band, around=path)
+    band = int(max(lattice.hi - lattice.lo)) // 2
+    # Posterior of each chosen bead from forward (this pass) and backward (reversed input) sums,
+    # the backward pass over the same band read backwards (and a sentence wider).
     backward = [ch.reversed() for ch in channels]
     channels.clear()  # (their memory)
-    rev = _Lattice(zh_len[::-1].copy(), en_len[::-1].copy(), backward, ratio,
-                   variance, params, int(max(lattice.hi - lattice.lo)) // 2 + 1, priors, viterbi=False)
+    rev = _Lattice(zh_len[::-1].copy(), en_len[::-1].copy(), backward, ratio, variance, params, band, priors,
+                   viterbi=False, bounds=(m - lattice.hi[::-1] - 1, m - lattice.lo[::-1] + 1))
     total = lattice.at(lattice.F, n, m)
     beads = []
     for a0, a1, b0, b1 in path:
