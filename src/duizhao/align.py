@@ -626,23 +626,36 @@ class _Channel:
     """
 
     def __init__(self, table: AnchorTable, n: int, m: int, model: AnchorModel) -> None:
-        self.model, self.table, self.n, self.m = model, table, n, m
+        self.model, self.n, self.m, self.kinds = model, n, m, len(table.keys)
         zs, zk, zc = table.zh
         es, ek, ec = table.en
         self.zh_sentence, self.zh_key, self.zh_count = zs, zk, zc
         order = np.lexsort((es, ek))  # English anchors by key, then sentence: each key's posting list
-        self.en_code = ek[order] * (m + 1) + es[order]
+        self.en_code = ek[order].astype(np.int64) * (m + 1) + es[order]
         self.en_count = ec[order]
-        self.zh_mass = np.bincount(zs, weights=zc, minlength=n).astype(float)
-        self.en_mass = np.bincount(es, weights=ec, minlength=m).astype(float)
+        self._masses(np.bincount(zs, weights=zc, minlength=n), np.bincount(es, weights=ec, minlength=m))
+
+    def _masses(self, zh_mass: np.ndarray, en_mass: np.ndarray) -> None:
+        self.zh_mass, self.en_mass = zh_mass.astype(float), en_mass.astype(float)
         self.nz = np.concatenate(([0.0], np.cumsum(self.zh_mass)))
         self.ne = np.concatenate(([0.0], np.cumsum(self.en_mass)))
 
     def reversed(self) -> _Channel:
-        """The same channel for both sequences read backwards (for the backward pass)."""
-        n, m = self.n, self.m
-        (zs, zk, zc), (es, ek, ec) = self.table.zh, self.table.en
-        return _Channel(AnchorTable(self.table.keys, (n - 1 - zs, zk, zc), (m - 1 - es, ek, ec)), n, m, self.model)
+        """The same channel for both sequences read backwards (for the backward pass).
+
+        Key k becomes key K-1-k, so the English postings read backwards are in order again:
+        code (K-1-k)(m+1) + (m-1-b) is K(m+1) - 2 minus the code of (k, b). No sort, no copies
+        but the codes.
+        """
+        n, m, kinds = self.n, self.m, self.kinds
+        out = object.__new__(_Channel)
+        out.model, out.n, out.m, out.kinds = self.model, n, m, kinds
+        out.zh_sentence, out.zh_key = n - 1 - self.zh_sentence[::-1], kinds - 1 - self.zh_key[::-1]
+        out.zh_count = self.zh_count[::-1]
+        out.en_code = (kinds * (m + 1) - 2) - self.en_code[::-1]
+        out.en_count = self.en_count[::-1]
+        out._masses(self.zh_mass[::-1], self.en_mass[::-1])
+        return out
 
     def totals(self, base: np.ndarray, size: int) -> np.ndarray:
         """Running totals (``size + 1`` columns) of each Chinese sentence's matches with English
@@ -651,7 +664,7 @@ class _Channel:
         matched = np.zeros(n * size)
         # a few thousand Chinese anchors at a time: a common word meets hundreds of sentences
         for part in range(0, len(self.zh_sentence), _JOIN):
-            s, k, c = (x[part : part + _JOIN] for x in (self.zh_sentence, self.zh_key, self.zh_count))
+            s, k, c = (x[part : part + _JOIN].astype(np.int64) for x in (self.zh_sentence, self.zh_key, self.zh_count))
             first = np.clip(base[s], 0, m)
             lo = np.searchsorted(self.en_code, k * (m + 1) + first)
             hi = np.searchsorted(self.en_code, k * (m + 1) + np.clip(base[s] + size, first, m))

@@ -252,8 +252,8 @@ class Lexicon:
                  for stem in self._indexes[self._at[text][0] : self._at[text][1]]]
         by_stem = np.array(sorted(pairs), dtype=np.int64).reshape(-1, 2)
         stem_number = self._stem_numbers()
-        codes = []
         width = max(len(words), 1)
+        sentences, numbers = [], []
         for part in range(0, len(en), 512):  # a block of sentences at a time: a million pairs in all
             es: list[int] = []
             en_stems: list[int] = []
@@ -269,10 +269,13 @@ class Lexicon:
             sizes = hi - lo
             at = np.repeat(lo - np.cumsum(sizes) + sizes, sizes) + np.arange(int(sizes.sum()))
             code = np.sort(np.repeat(np.array(es, dtype=np.int64), sizes) * width + by_stem[at, 1])
-            codes.append(code[np.diff(code, prepend=-1) != 0])  # as np.unique, whose hashing is 15x slower
-        code = np.concatenate(codes) if codes else np.zeros(0, dtype=np.int64)
-        en_packed = (code // width, code % width, np.ones(len(code)))
-        return words, (np.array(zs, dtype=np.int64), np.array(zw, dtype=np.int64), np.array(zc, dtype=float)), en_packed
+            code = code[np.diff(code, prepend=-1) != 0]  # as np.unique, whose hashing is 15x slower
+            sentences.append((code // width).astype(np.int32))
+            numbers.append((code % width).astype(np.int32))
+        es_all = np.concatenate(sentences) if sentences else np.zeros(0, dtype=np.int32)
+        en_packed = (es_all, np.concatenate(numbers) if numbers else es_all, np.ones(len(es_all), dtype=np.int32))
+        zh_packed = (np.array(zs, dtype=np.int32), np.array(zw, dtype=np.int32), np.array(zc, dtype=np.int32))
+        return words, zh_packed, en_packed
 
     def _stem_numbers(self) -> dict[str, int]:
         """Stem -> its number in the table, built on first use (the Chinese side does not need it)."""
