@@ -26,7 +26,7 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from duizhao.align import AlignParams, align, anchor_keys, figure_extractors
+from duizhao.align import AlignParams, align, document_anchors, figure_extractors
 
 DATA = Path(__file__).resolve().parents[1] / ".." / "shared" / "data"
 SETS = ("wmt21-newstest-zhen", "wmt22-general-zhen", "wmt23-general-zhen")
@@ -103,9 +103,9 @@ def duizhao_aligner(anchors: bool, dictionary: bool = True) -> Aligner:
     extractors = figure_extractors()
 
     def run(zh: list[str], en: list[str]) -> BeadSet:
-        zk, ek = anchor_keys(zh, en, extractors=extractors, lexicon=dictionary) if anchors else (None, None)
+        found = document_anchors(zh, en, extractors=extractors, lexicon=dictionary) if anchors else None
         params = AlignParams() if anchors else AlignParams(anchors=False)
-        result = align(zh, en, zh_keys=zk, en_keys=ek, params=params)
+        result = align(zh, en, anchors=found, params=params)
         run.confidence.update({(b.zh, b.en): b.confidence for b in result.beads})  # type: ignore[attr-defined]
         return {(b.zh, b.en) for b in result.beads}
 

@@ -6,6 +6,7 @@ import itertools
 from collections import Counter
 from pathlib import Path
 
+import numpy as np
 import pytest
 import yaml
 from hypothesis import given, settings
@@ -149,6 +150,49 @@ def test_long_document_stays_in_band() -> None:
     result = _align(zh, en)
     assert sum(b.kind == "1-0" for b in result.beads) == len(zh) - len(en)
     assert all(b.kind in ("1-1", "1-0") for b in result.beads)
+
+
+def test_the_band_follows_a_text_that_drifts_from_its_length_ratio() -> None:
+    # The first half of the draft is far wordier than the second: by the middle the true path is
+    # 40 sentences off the diagonal of the text's shares, outside a band of 15 around it.
+    zh = [zh_sentence(i, 1 + i % 3) for i in range(200)]
+    en = [en_sentence(i, 3 + 3 * (i % 3)) if i < 100 else en_sentence(i, 0) for i in range(200)]
+    narrow = _align_with(zh, en, AlignParams(band=15))
+    wide = _align_with(zh, en, AlignParams(band=200))
+    assert [(b.zh, b.en) for b in narrow.beads] == [((i, i + 1), (i, i + 1)) for i in range(200)]
+    assert narrow.beads == wide.beads
+    assert narrow.band < 30  # it followed the path (doubling would have reached the whole document)
+
+
+def _align_with(zh: list[str], en: list[str], params: AlignParams):
+    zk, ek = anchor_keys(zh, en, lexicon=False)
+    return align(zh, en, zh_keys=zk, en_keys=ek, params=params)
+
+
+def test_packed_anchors_align_as_their_multisets() -> None:
+    from duizhao.align import Anchors, document_anchors
+
+    zh, en, _ = _doc("2-1")
+    packed = document_anchors(zh, en)
+    zk, ek = anchor_keys(zh, en)
+    assert packed.counters(len(zh), len(en)) == (zk, ek)
+    assert Anchors.of(zk, ek).counters(len(zh), len(en)) == (zk, ek)
+    assert align(zh, en, anchors=packed) == align(zh, en, zh_keys=zk, en_keys=ek)
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.lists(st.sampled_from("abcd"), max_size=4), min_size=1, max_size=8),
+       st.lists(st.lists(st.sampled_from("abce"), max_size=4), min_size=1, max_size=8))
+def test_the_backward_channel_is_the_channel_of_the_reversed_document(zh: list[list[str]], en: list[list[str]]) -> None:
+    from duizhao.align import STRONG_ANCHORS, AnchorTable, _Channel
+
+    zk, ek = [Counter(keys) for keys in zh], [Counter(keys) for keys in en]
+    n, m = len(zk), len(ek)
+    forward = _Channel(AnchorTable.of(zk, ek), n, m, STRONG_ANCHORS).reversed()
+    backward = _Channel(AnchorTable.of(zk[::-1], ek[::-1]), n, m, STRONG_ANCHORS)
+    base = np.zeros(n, dtype=np.int64)
+    assert (forward.totals(base, m) == backward.totals(base, m)).all()
+    assert (forward.zh_mass == backward.zh_mass).all() and (forward.en_mass == backward.en_mass).all()
 
 
 # ---------------------------------------------------------------- documents and CLI

@@ -23,9 +23,14 @@ evidence of anchors. Adapted to Chinese→English:
   honest omission.
 
 The dynamic programme is banded around the length diagonal, so time and memory grow
-linearly with the document; each row is vectorised with numpy (the 0-1 bead, which
-depends on the cell to its left, becomes a running minimum). A forward–backward pass
-over the same lattice gives each chosen bead a posterior probability: its ``confidence``.
+linearly with the document: the band's width comes from the length model (how far the
+length differences of N sentences can add up, after Gale & Church), and where the text
+drifts from its overall ratio the band follows the path rather than widening. Bead costs
+are computed for blocks of rows with numpy and each row's recurrence is a few array
+operations (the 0-1 bead, which depends on the cell to its left, becomes a running
+minimum); anchors are packed arrays (``AnchorTable``), joined per band window. A
+forward–backward pass over the same band gives each chosen bead a posterior probability:
+its ``confidence``.
 The measurements behind the constants are in ``benchmarks/align_quality.py``.
 """
 
