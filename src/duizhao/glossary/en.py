@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..model import Term
 from ..script import normalise_en
@@ -116,9 +117,10 @@ def _without_article(rendering: str) -> tuple[str, bool]:
     return text, False
 
 
-def _spellings(tok: str, case_sensitive: bool) -> set[str]:
-    """The spellings the pattern accepts for one word token."""
-    return word_forms(tok, proper=case_sensitive) if tok.isalpha() else {tok}
+@lru_cache(maxsize=16_384)
+def _spellings(tok: str, case_sensitive: bool) -> frozenset[str]:
+    """The spellings the pattern accepts for one word token (asked four times per word of a term)."""
+    return frozenset(word_forms(tok, proper=case_sensitive) if tok.isalpha() else (tok,))
 
 
 def _shared_prefix(forms: Iterable[str]) -> str:
