@@ -7,7 +7,7 @@ import pytest
 from duizhao.checks.base import PairContext
 from duizhao.glossary import TermMatcher
 from duizhao.model import Glossary, Term
-from duizhao.pairviews import PairViews, view_of
+from duizhao.pairviews import PairViews, pack, view_of
 from tests.helpers import seg
 
 
@@ -34,3 +34,13 @@ def test_a_view_marks_figures_and_the_glossary_terms_of_both_sides():
     assert [(pair.zh[s:e], css) for s, e, css, _ in view.zh_marks] == [("30", "figure"), ("新质生产力", "term")]
     assert [(pair.en[s:e], css) for s, e, css, _ in view.en_marks] == [("30", "figure"),
                                                                        ("new quality productivity", "forbidden")]
+
+
+def test_packed_chunks_keep_their_place_among_single_views():
+    """A worker's chunk arrives packed; views added one by one before it stay before it."""
+    views = [view_of(PairContext(seg(f"第{i}句", f"Sentence {i}", seg_id=f"s{i}"), None)) for i in range(9)]
+    store = PairViews(spool_every=4)
+    store.extend(views[:2])
+    store.add_packed(pack(views[2:7]), 5)
+    store.extend(views[7:])
+    assert len(store) == 9 and list(store) == views

@@ -22,7 +22,7 @@ from .checks import RULES, CorpusRule, PairContext, PairRule, Rule
 from .checks.base import location_of
 from .errors import UsageError
 from .model import Finding, Glossary, Segment, Severity
-from .pairviews import PairView, ViewSink, view_of
+from .pairviews import PairView, PairViews, pack, view_of
 
 if TYPE_CHECKING:
     from .glossary.matcher import TermMatcher
@@ -102,7 +102,10 @@ class ChunkResult:
     segments: int
     suppressed: int
     documents: list[tuple[str, str]]  # (file, document id), in order of first appearance
-    views: list[PairView] | None = None  # the chunk's pair views, in order, when the checker draws pairs
+    #: the chunk's pair views in order, packed (``pairviews.pack``), when the checker draws pairs;
+    #: the main process spools the bytes as they are (``PairViews.add_packed``)
+    views: bytes | None = None
+    view_count: int = 0
 
 
 def build_rules(
@@ -247,12 +250,12 @@ class Checker:
     """Applies a fixed set of rules (and one glossary matcher) to segments.
 
     With ``views`` (or ``draws``) it also makes each pair's ``PairView`` for a report that
-    draws pairs: ``run`` and ``reduce`` hand them to ``views`` in input order; ``check_chunk``
-    returns a chunk's views in its ``ChunkResult`` (a worker has no sink of its own).
+    draws pairs: ``run`` and ``reduce`` put them into the ``views`` store in input order;
+    ``check_chunk`` returns a chunk's views packed in its ``ChunkResult`` (a worker has no store).
     """
 
     def __init__(self, rules: Sequence[Rule], matcher: TermMatcher | None = None,
-                 memo_pairs: int = MEMO_PAIRS, *, views: ViewSink | None = None, draws: bool | None = None,
+                 memo_pairs: int = MEMO_PAIRS, *, views: PairViews | None = None, draws: bool | None = None,
                  memory_limit: int | None = DEFAULT_MEMORY_LIMIT) -> None:
         self.rules = list(rules)
         #: bytes the corpus rules' state may hold in memory before it spills to disk (``spill``)
@@ -295,7 +298,7 @@ class Checker:
 
     def check_pairs(self, segments: Iterable[Segment], states: list[Any], suppressions: Suppressions,
                     documents: dict[tuple[str, str], None] | None = None,
-                    views: ViewSink | None = None) -> Iterator[Finding]:
+                    views: Callable[[PairView], None] | None = None) -> Iterator[Finding]:
         """Per-pair findings for ``segments``; corpus state is folded into ``states``.
 
         ``suppressions`` collects ``(file, segment id) -> ignored rule ids`` for the segments
@@ -380,8 +383,10 @@ class Checker:
         states = self.new_states()
         budget = self._budgeted(states)
         suppressions: Suppressions = {}
+        views = self.views
         try:
-            for finding in self.check_pairs(segments, states, suppressions, views=self.views):
+            for finding in self.check_pairs(segments, states, suppressions,
+                                            views=views.add if views is not None else None):
                 self.stats.count(finding)
                 yield finding
             for finding in self.finish(states, suppressions):
@@ -408,7 +413,8 @@ class Checker:
             segments=self.stats.segments - segments_before,
             suppressed=self.stats.suppressed - suppressed_before,
             documents=list(documents),
-            views=views,
+            views=pack(views) if views is not None else None,
+            view_count=len(views) if views is not None else 0,
         )
         self.stats.segments, self.stats.suppressed = segments_before, suppressed_before
         return result
@@ -440,9 +446,8 @@ class Checker:
                 else:
                     states = [rule.merge(earlier, later) for rule, earlier, later
                               in zip(self.corpus_rules, states, result.states, strict=True)]
-                if result.views and self.views is not None:
-                    for view in result.views:
-                        self.views(view)
+                if result.views is not None and self.views is not None:
+                    self.views.add_packed(result.views, result.view_count)
                 for finding in result.findings:
                     stats.count(finding)
                     yield finding

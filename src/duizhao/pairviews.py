@@ -16,7 +16,7 @@ memory and writes the others to a temporary file: memory stays flat on any corpu
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from typing import IO, TYPE_CHECKING, NamedTuple
 
 from .model import DocumentInfo
@@ -26,8 +26,6 @@ if TYPE_CHECKING:
 
 #: a highlighted range of one side of a pair: ``(start, end, css class, tooltip)``
 Mark = tuple[int, int, str, str]
-#: where a run's views go, one at a time, in input order
-ViewSink = Callable[["PairView"], None]
 
 #: what the HTML page boxes as a figure (digits with separators, a trailing per cent)
 FIGURE = re.compile(r"[0-9０-９]+(?:[,.，．][0-9０-９]+)*(?:\s?[%％‰])?")
@@ -62,6 +60,13 @@ class PairView(NamedTuple):
     def key(self) -> tuple[str, str]:
         """``(file, segment id)``: how findings name the pair."""
         return (self.doc.file, self.id)
+
+
+def pack(views: list[PairView]) -> bytes:
+    """``views`` as one block of bytes: how a chunk's views travel back from a worker and are spooled."""
+    import pickle
+
+    return pickle.dumps(views, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def figure_marks(text: str) -> list[Mark]:
@@ -108,21 +113,32 @@ class PairViews:
         held.append(view)
         self.count += 1
         if len(held) >= self.spool_every:
-            import pickle
-
-            spool = self._spool
-            if spool is None:
-                import tempfile
-
-                # owned by the store until ``close`` (or collection): no with-block can hold it
-                spool = self._spool = tempfile.TemporaryFile(prefix="duizhao-views-")  # noqa: SIM115
-            self._blocks.append(spool.tell())
-            pickle.dump(held, spool, protocol=pickle.HIGHEST_PROTOCOL)
+            self._write(pack(held))
             self._held = []
 
     def extend(self, views: Iterable[PairView]) -> None:
         for view in views:
             self.add(view)
+
+    def add_packed(self, packed: bytes, count: int) -> None:
+        """Add ``count`` views packed by ``pack`` (a worker's chunk): written as they are, unpickled
+        only when the report reads them, so the main process of a ``--jobs`` run does not pay twice."""
+        if self._held:  # keep the input order: what is held goes first
+            held, self._held = self._held, []
+            self._write(pack(held))
+        self._write(packed)
+        self.count += count
+
+    def _write(self, packed: bytes) -> None:
+        spool = self._spool
+        if spool is None:
+            import tempfile
+
+            # owned by the store until ``close`` (or collection): no with-block can hold it
+            spool = self._spool = tempfile.TemporaryFile(prefix="duizhao-views-")  # noqa: SIM115
+        spool.seek(0, 2)
+        self._blocks.append(spool.tell())
+        spool.write(packed)
 
     def __len__(self) -> int:
         return self.count
@@ -135,7 +151,6 @@ class PairViews:
             assert spool is not None
             spool.seek(offset)
             block: list[PairView] = pickle.load(spool)
-            spool.seek(0, 2)  # back at the end, where the next block is written
             yield from block
         yield from list(self._held)
 

@@ -163,8 +163,7 @@ def run_check(request: CheckRequest, progress: Progress | None = None, *, keep_f
     matcher = TermMatcher(glossary) if glossary else None
     rules = build_rules(request.select, request.ignore, request.severities, request.rule_options)
     views = PairViews() if request.pair_views else None
-    checker = Checker(rules, matcher, views=views.add if views is not None else None,
-                      memory_limit=request.memory_limit)
+    checker = Checker(rules, matcher, views=views, memory_limit=request.memory_limit)
     setup = CheckSetup(select=request.select, ignore=request.ignore, severities=tuple(request.severities.items()),
                        rule_options=tuple((rule_id, tuple(values.items()))
                                           for rule_id, values in request.rule_options.items()),
