@@ -76,19 +76,55 @@ _HEDGES = {"nearly": "under", "almost": "under", "close to": "under", "about": "
            "not higher than": "under", "under the age of": "under", "below the age of": "under",
            "over the age of": "over", "above the age of": "over", "aged over": "over", "aged under": "under"}
 
-_ONE_WORD = "|".join(sorted([*ONES, *TENS], key=len, reverse=True))
-_WORD = f"(?:{_ONE_WORD}|hundred|thousand|million|billion|trillion|dozen)"
+
+
+def _letter(ch: str) -> str:
+    """``ch`` as a case-sensitive class of what it matches case-blind ("k" → "[kKK]": the Kelvin sign too)."""
+    if not ch.isalpha():
+        return re.escape(ch)
+    same = [x for x in dict.fromkeys((ch, ch.upper(), *"\u0130\u0131\u017f\u212a"))
+            if re.fullmatch(re.escape(ch), x, re.IGNORECASE)]
+    return "[" + "".join(same) + "]"
+
+
+def _exact_trie(words: Iterable[str]) -> str:
+    """The alternation of ``words`` (matched case-blind) as a prefix tree of character classes.
+
+    It matches what ``word|word|...`` (longest first) matches under re.IGNORECASE, but each
+    branch starts with a class, which the regex engine rejects at once on a wrong first letter:
+    a literal under IGNORECASE has no such test, so a long alternation cost a jump into every
+    one of its words wherever it was tried. Longer words through a shorter one are tried first.
+    """
+    children: dict[str, list[str]] = {}
+    end = False
+    for word in words:
+        if word:
+            children.setdefault(word[0].lower(), []).append(word[1:])
+        else:
+            end = True
+    branches = [_letter(head) + _exact_trie(rest) for head, rest in children.items()]
+    if end:
+        branches.append("")
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+
+def _ci_words(*words: str) -> str:
+    return "(?-i:" + _exact_trie(words) + ")"
+
+
+_ONE_WORD = _ci_words(*ONES, *TENS)
+_WORD = _ci_words(*ONES, *TENS, "hundred", "thousand", "million", "billion", "trillion", "dozen")
 _WORDS = (rf"(?:a\s+(?=hundred|thousand|million|billion|trillion|dozen))?{_WORD}"
           rf"(?:(?:\s+|-|(?<=hundred)\s+and\s+|(?<=thousand)\s+and\s+){_WORD})*")
-_ORD = "|".join(sorted(ORDINAL_WORDS, key=len, reverse=True))
-_DEN = "|".join(sorted(_DENOMINATORS, key=len, reverse=True))
+_ORD = _ci_words(*ORDINAL_WORDS)
+_DEN = _ci_words(*_DENOMINATORS)
 _MONTH = ("(?-i:January|February|March|April|May|June|July|August|September|October|November|December"
           "|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)(?:\\.|\\b)(?=\\s*\\d))")
 # (a figure after a space, the usual case, is tested first: the order of these tests cannot change the result)
 _NUM_START = r"(?:(?<![\w.,])|(?<=RMB)|(?<=CNY)|(?<=USD)|(?<=HKD)|(?<=US\$)|(?<=No\.)|(?<=\d[xX×]))"
 # letters glued to a number that make it a measurement, an ordinal or a decade, not a name
 _SUFFIXES = r"st|nd|rd|th|s|bn|mn|tn|k|m|b|am|pm|L|ml|" + EN_UNIT_RE
-_HEDGE = "|".join(sorted(map(re.escape, _HEDGES), key=len, reverse=True))
+_HEDGE = _ci_words(*_HEDGES)
 _ROMAN_WORDS = ("Part", "War", "Level", "Class", "Phase", "Grade", "Chapter", "Volume", "Article", "Type", "Category",
                 "Stage", "Section", "Book")
 _ROMAN_AFTER = "(?:" + "|".join(rf"(?<=\b{word}\s)" for word in _ROMAN_WORDS) + ")"
@@ -103,10 +139,10 @@ _FORMS: tuple[tuple[bool, str], ...] = (
            r"|latter|later)\s+(?:quarter|half)\b(?![-s])|first\s+six\s+months\b|(?-i:Q[1-4]\b|H[12]\b)))"),
     (True, r"(?P<ymd>(?<![\d.])(?:19|20)\d\d(?P<ymdsep>[./-])(?:1[0-2]|0?[1-9])(?P=ymdsep)(?:3[01]|[12]\d|0?[1-9])"
            r"(?![\d.]))"),
-    (True, r"(?P<model>(?<![\d.])\d+(?:\.\d+){2,})"),  # 424.10.0.20: a model or version number
+    (True, r"(?P<model>(?<![\d.])\d++(?:\.\d+){2,})"),  # 424.10.0.20: a model or version number
     # the first lookahead only restates what the name needs (letters then a digit, or digits then
     # a letter) so that the costly lookaheads after it run only where a name can start
-    (True, r"(?P<ident>(?<![\w.])(?=(?-i:[A-Za-z]+-?\d|\d+[A-Za-z]))"
+    (True, r"(?P<ident>(?<![\w.])(?=(?-i:[A-Za-z]+-?\d|\d++[A-Za-z]))"
            r"(?!(?:RMB|CNY|USD|HKD|EUR|GBP|JPY|Rs)\d)(?!(?i:mid|pre|post|early|late|non|anti)-\d)"
            r"(?!\d+(?:\.\d+)?[xX×]\d)(?!\d+(?:\.\d+)?(?:" + _SUFFIXES + r")(?![\w]))"
            r"(?-i:[A-Za-z]+-?\d+(?:\.\d+)?[A-Za-z]*|\d+[A-Za-z]+\d*)(?![\w]))"),
@@ -129,7 +165,7 @@ _FORMS: tuple[tuple[bool, str], ...] = (
            r"(?P<fn>\d++|one|a|two|three|four|five|six|seven|eight|nine|ten)[\s-]+(?P<fd>" + _DEN + r")\b"
            r"(?P<of>\s+of\b)?"
            # (a figure in digits starts with a digit, "." or a currency: tested once before the many lookbehinds)
-           r"|(?=[\d.$£€¥uhrc])(?P<cur>US\$|HK\$|\$|£|€|¥|RMB\s?|CNY\s?|USD\s?)?"
+           r"|(?=[\d.$£€¥uhrc])(?:(?=[$£€¥uhrc])(?P<cur>US\$|HK\$|\$|£|€|¥|RMB\s?|CNY\s?|USD\s?))?"
            # (digits grouped by commas need a comma within four characters: tested before the lookbehinds)
            r"(?P<num>(?=\d{1,3},)" + _NUM_START + r"\d{1,3}(?:,\d{3})+(?![\d])(?:\.\d+)?"
            r"|" + _NUM_START + r"\d+(?:\.\d+)?"
@@ -138,7 +174,7 @@ _FORMS: tuple[tuple[bool, str], ...] = (
            r"(?:(?=[bkmnrst]|[\s-][bmt])(?:(?P<ordsuf>st|nd|rd|th)\b|(?P<decade>s)\b"
            r"|(?P<scale>(?:\s|-)?(?:thousand|million|billion|trillion)\b"
            r"|(?:\s?(?:bn|bln|mn|mln|tn|trn|trln)|k|m|b)\b)))?"  # "2.7bn", wire style "2.7 bn"/"6.95 mln"
-           r"|(?P<ordw>\b(?:(?:" + "|".join(TENS) + r")-)?(?:" + _ORD + r"))\b"
+           r"|(?P<ordw>\b(?:" + _ci_words(*TENS) + r"-)?" + _ORD + r")\b"
            r"|(?P<words>\b" + _WORDS + r")\b"
            r"|(?P<half>\bhalf)\b)"),
 )
@@ -151,10 +187,13 @@ _DIGIT_TOKEN = alternation(_FORMS, digits_only=True, flags=re.IGNORECASE)
 _TAIL = re.compile(
     # [%abcdfghiklmpsty] holds the first character of every alternative below (units included):
     # one cheap test spares trying them all before words such as "of", "were" or "new"
-    r"(?:(?:\s|-)?(?=[%abcdfghiklmpsty])(?:(?P<pct>%|percent\b|per\s?cent\b|pc\b|pct\b(?![\s-]points?\b))"
-    r"|(?P<pp>percentage[\s-]points?\b|pct[\s-]points?\b|pp\b|ppts?\b)"
+    # (the lookaheads inside the groups hold their words' first letters: most figures are followed
+    # by none of them, and the engine would otherwise try each word, the units' above all)
+    r"(?:(?:\s|-)?(?=[%abcdfghiklmpsty])(?:(?P<pct>(?=[%p])(?:%|percent\b|per\s?cent\b|pc\b|pct\b(?![\s-]points?\b)))"
+    r"|(?P<pp>(?=p)(?:percentage[\s-]points?\b|pct[\s-]points?\b|pp\b|ppts?\b))"
     r"|(?P<bp>basis points?\b|bps?\b)|(?P<points>points?\b)|(?P<times>times\b)"
-    r"|(?P<ampm>[ap]\.?m\.?(?![a-z]))|(?P<yearsold>years?[\s-]old\b)|(?P<unit>(?:" + EN_UNIT_RE + r")(?![a-z²]))"
+    r"|(?P<ampm>[ap]\.?m\.?(?![a-z]))|(?P<yearsold>years?[\s-]old\b)"
+    r"|(?P<unit>(?=[kmgtshafic])(?:" + EN_UNIT_RE + r")(?![a-z²]))"
     r"|(?P<decades>decades\b)|(?P<years>years?\b)|(?P<months>months?\b)|(?P<litre>L\b|ml\b|lit(?:er|re)s?\b)))?"
     r"(?P<after>\s+(?:or|and)\s+(?:so|more|above|over|higher|older|under|below|less|fewer|younger|lower)\b"
     r"|-plus\b|\+|-odd\b)?",
@@ -226,8 +265,10 @@ _CANDIDATE_WORDS = _trie((
 # (Order and shape only save steps: a whole word takes the separators after it in the same
 # step, and the rest of a word, reached only after a failed _TOKEN try, is tested last; the
 # word test reads to the word's end too, so it skips exactly what the rest-of-word test would.)
-_SKIP = re.compile(r"(?:[^a-z0-9$£€¥.]++|\.(?!\d)|(?!(?<![a-z])(?:" + _CANDIDATE_WORDS + r"|(?=[ivx]++(?![a-z]))"
-                   + _ROMAN_AFTER.lower() + r"))[a-z]++(?!-?\d)[^a-z0-9$£€¥.]*+|(?<=[a-z])[a-z]++)*+")
+# (a whole word, the usual step, is tried first; the separators' alternative starts with its class,
+# which the engine tests before entering it)
+_SKIP = re.compile(r"(?:(?!(?<![a-z])(?:" + _CANDIDATE_WORDS + r"|(?=[ivx]++(?![a-z]))" + _ROMAN_AFTER.lower()
+                   + r"))[a-z]++(?!-?\d)[^a-z0-9$£€¥.]*+|[^a-z0-9$£€¥.][^a-z0-9$£€¥.]*+|\.(?!\d)|(?<=[a-z])[a-z]++)*+")
 # Under re.IGNORECASE these four letters match ASCII ones (İ ı as i, ſ as s, the Kelvin sign as k),
 # and İ is the one character whose lower case is longer; a text holding one takes the plain
 # _TOKEN scan. Without them, lower() keeps every offset and maps letters to a-z exactly as
@@ -235,18 +276,31 @@ _SKIP = re.compile(r"(?:[^a-z0-9$£€¥.]++|\.(?!\d)|(?!(?<![a-z])(?:" + _CANDI
 _CASE_TRAPS = re.compile("[\u0130\u0131\u017f\u212a]")
 
 
+# What _TOKEN matches at a run of digits that no letter, ".", "/" or "-" follows: only a figure of
+# the number form can start there (a period 1st half, a date 2021-06-11, a version 1.2.3, a name
+# 5G, 10-fold, 24/7 all need one of them), so its regex is tried alone, groups as in _TOKEN
+_NUMBER_TOKEN = alternation(_FORMS, only=("hedge",), flags=re.IGNORECASE)
+# (tested on the lower-cased text, where every ASCII letter is a-z; a non-ASCII character goes to _DIGIT_TOKEN)
+_PLAIN_DIGITS = re.compile(r"[0-9]++(?![a-z./\-]|[^\x00-\x7f])")
+
+
 def _tokens(text: str) -> list[re.Match[str]]:
     """The matches ``_TOKEN.finditer(text)`` yields, found by trying _TOKEN only at candidates."""
-    if not text.isascii() and _CASE_TRAPS.search(text):  # isascii() is one C pass, far cheaper than the search
+    # (isascii() and each ``in`` are one C pass, far cheaper than a search)
+    if not text.isascii() and ("\u0130" in text or "\u0131" in text or "\u017f" in text or "\u212a" in text):
         return list(_TOKEN.finditer(text))
     out = []
     lower = text.lower()
     skip, match, digit_match, end, pos = _SKIP.match, _TOKEN.match, _DIGIT_TOKEN.match, len(text), 0
+    plain, number_match = _PLAIN_DIGITS.match, _NUMBER_TOKEN.match
     while True:
         pos = skip(lower, pos).end()  # type: ignore[union-attr]
         if pos >= end:
             return out
-        m = (digit_match if "0" <= lower[pos] <= "9" else match)(text, pos)
+        if "0" <= lower[pos] <= "9":
+            m = (number_match if plain(lower, pos) else digit_match)(text, pos)
+        else:
+            m = match(text, pos)
         if m is None:
             pos += 1
         else:  # never empty: every alternative of _TOKEN reads at least one character
@@ -696,5 +750,10 @@ def _list_start(text: str, start: int) -> bool:
                           and _LIST_START.fullmatch(text, 0, start) is not None)
 
 
+# (in ASCII text \d is [0-9], which the engine scans for as a class, without a category lookup per character)
+_ASCII_DIGIT = re.compile("[0-9]")
+
+
 def has_digit(text: str) -> bool:
-    return _DIGIT.search(text) is not None
+    """Whether the text holds a digit (any \\d): the cheap test before scanning English no Chinese figure needs."""
+    return (_ASCII_DIGIT if text.isascii() else _DIGIT).search(text) is not None

@@ -58,7 +58,8 @@ _D = "〇零○一二两三四五六七八九壹贰貳叁參肆伍陆陸柒捌�
 _CN_START = f"[{_D}十拾廿卅]"
 _CN_BODY = f"(?:[{_D}十拾廿卅百佰万萬亿億]|[千仟](?![瓦米克]))"
 _CN = f"{_CN_START}{_CN_BODY}*(?:点[{_D}]+[万萬亿億]*)?"
-_AR = r"(?:(?<=\d[xX×*])|(?<![A-Za-z.\d]))(?:\d{1,3}(?:[,，]\d{3})+(?![\d,，])(?:\.\d+)?|\d+(?:\.\d+)?)"
+# (digits grouped by commas need a comma within four characters: tested before the groups)
+_AR = r"(?:(?<=\d[xX×*])|(?<![A-Za-z.\d]))(?:(?=\d{1,3}[,，])\d{1,3}(?:[,，]\d{3})+(?![\d,，])(?:\.\d+)?|\d+(?:\.\d+)?)"
 _MAG = r"[十百千]?[万萬亿億]{1,2}|[十百千](?![瓦米克\d])"
 _NUM = f"(?:{_AR}|{_CN})"
 _NUM_CHARS = f"\\d,，.{_D}十拾廿卅百佰千仟万萬亿億点"  # every character _NUM can read
@@ -69,13 +70,14 @@ _FORMS: tuple[tuple[bool, str], ...] = (
     # identifiers compare as strings: 5G, PM2.5, 4A, G20, COVID-19. The first lookahead only
     # restates what the name needs (a letter, or digits then a letter) so that the costly
     # lookaheads after it do not run at every plain number.
-    (True, r"(?P<ident>(?<![A-Za-z0-9])(?=[A-Za-z]|\d+(?:\.\d+)?[A-Za-z])"
+    # (\d++: a shorter run of digits is followed by a digit, never by the "." or letter needed next)
+    (True, r"(?P<ident>(?<![A-Za-z0-9])(?=[A-Za-z]|\d++(?:\.\d+)?[A-Za-z])"
            r"(?!\d+(?:\.\d+)?(?:" + EN_UNIT_RE + r"|L|ml|h|GB|MB|TB)(?![A-Za-z0-9]))"
            r"(?!\d+(?:\.\d+)?[xX×]\d)"
            r"(?:[A-Za-z]+-?\d+(?:\.\d+)?[A-Za-z0-9]*|\d+(?:\.\d+)?[A-Za-z]+\d*)(?![A-Za-z0-9]))"),
     (True, r"(?P<ymd>(?<![\d.])(?:19|20)\d\d(?P<ymdsep>[./-])(?:1[0-2]|0?[1-9])(?P=ymdsep)(?:3[01]|[12]\d|0?[1-9])"
            r"(?![\d.]))"),
-    (True, r"(?P<model>(?<![\d.])\d+(?:\.\d+){2,})"),  # 424.10.0.20: a model or version number
+    (True, r"(?P<model>(?<![\d.])\d++(?:\.\d+){2,})"),  # 424.10.0.20: a model or version number
     (False, r"(?P<fan>翻(?:了)?(?P<fann>[一两二三四]?)番)"),
     (False, r"(?P<half>过半|近半|一半|半数|半(?=个?[米公小天年月吨斤亩]))"),
     (False, r"(?P<pct100>百分百)"),
