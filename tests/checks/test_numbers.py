@@ -9,7 +9,7 @@ import pytest
 from duizhao.checks import RULES
 from duizhao.checks import numbers as numbers_rules
 from duizhao.checks.base import PairContext
-from duizhao.checks.numbers import NumberApprox, NumberMismatch
+from duizhao.checks.numbers import NumberAddedOrdinal, NumberApprox, NumberMismatch
 from duizhao.engine import Checker
 from duizhao.model import Severity, Term
 from tests.helpers import seg
@@ -72,6 +72,18 @@ def test_a_dropped_hedge_is_a_warning_and_a_reversed_one_an_error() -> None:
     errors, warnings = findings("近30%", "over 30%")
     assert [e.rule for e in errors] == ["number-mismatch"]
     assert warnings == []
+
+
+def test_an_ordinal_the_english_adds_to_a_named_event_is_info() -> None:
+    ctx = PairContext(seg("出席金砖国家领导人会晤", "attended the 16th BRICS Summit"), None)
+    (note,) = NumberAddedOrdinal().check(ctx)
+    assert note.rule == "number-added-ordinal" and note.severity is Severity.INFO
+    assert 'en "16th" numbers "BRICS Summit"' in note.message
+    assert [(s.side, s.start, s.end) for s in note.spans] == [("en", 13, 17)]
+    assert findings("出席金砖国家领导人会晤", "attended the 16th BRICS Summit") == ([], [])
+    # an ordinal the Chinese states and the English changes is an error, and no note besides
+    ctx = PairContext(seg("第十六届金砖国家领导人会晤", "the 17th BRICS Summit"), None)
+    assert list(NumberAddedOrdinal().check(ctx)) == [] and [f.rule for f in NumberMismatch().check(ctx)]
 
 
 def test_clean_pair_has_no_findings() -> None:

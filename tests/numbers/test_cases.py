@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from duizhao.numbers import NumberIssue, compare_pair
-from duizhao.numbers.model import APPROX, MISMATCH
+from duizhao.numbers.model import ADDED_ORDINAL, APPROX, MISMATCH
 
 CASES = yaml.safe_load((Path(__file__).resolve().parents[1] / "cases" / "numbers.yaml").read_text(encoding="utf-8"))
 PAIRS = CASES["pairs"]
@@ -22,15 +22,18 @@ def _spans(text: str, terms: list[str]) -> list[tuple[int, int]]:
     return spans
 
 
+# the rule each verdict names (a pair's verdict is its most severe issue)
+_CODE = {"error": MISMATCH, "warning": APPROX, "info": ADDED_ORDINAL}
+
+
 def verdict(issues: list[NumberIssue]) -> str:
-    if any(i.code == MISMATCH for i in issues):
-        return "error"
-    return "warning" if issues else "match"
+    codes = {i.code for i in issues}
+    return next((name for name, code in _CODE.items() if code in codes), "match")
 
 
 def test_case_file_is_big_enough() -> None:
     assert len(PAIRS) >= 650
-    assert {case["verdict"] for case in PAIRS} == {"match", "error", "warning"}
+    assert {case["verdict"] for case in PAIRS} == {"match", "error", "warning", "info"}
 
 
 @pytest.mark.parametrize("case", PAIRS, ids=[f"{c['zh']}|{c['en']}" for c in PAIRS])
@@ -43,7 +46,7 @@ def test_pair_verdict(case: dict) -> None:
     )
     assert verdict(issues) == case["verdict"], [i.message for i in issues]
     if "message" in case:
-        wanted = MISMATCH if case["verdict"] == "error" else APPROX
+        wanted = _CODE[case["verdict"]]
         messages = [i.message for i in issues if i.code == wanted]
         assert any(case["message"] in m for m in messages), messages
     for issue in issues:  # every finding points at the text it is about

@@ -13,7 +13,7 @@ from .brackets import BracketUnbalanced, QuoteUnbalanced, TitleUnmarked
 from .codes import CodeMissing
 from .consistency import SegmentInconsistent, TargetInconsistent
 from .length import LengthOutlier
-from .numbers import NumberApprox, NumberMismatch
+from .numbers import NumberAddedOrdinal, NumberApprox, NumberMismatch
 from .omission import OmissionSuspected
 from .patterns import PatternViolated
 from .spelling import Spelling, SpellingVariantMixed
@@ -40,6 +40,7 @@ RULE_CLASSES: tuple[type[Rule], ...] = (
     LeftoverCjk,
     NumberMismatch,
     NumberApprox,
+    NumberAddedOrdinal,
     FullwidthInEnglish,
     CodeMissing,
     BracketUnbalanced,

@@ -24,7 +24,7 @@ from functools import cache
 from typing import ClassVar
 
 from ..model import Finding, Severity, Span
-from ..numbers.model import APPROX, MISMATCH, NumberIssue
+from ..numbers.model import ADDED_ORDINAL, APPROX, MISMATCH, NumberIssue
 from .base import PairContext, PairRule
 
 _cache = threading.local()
@@ -153,3 +153,15 @@ class NumberApprox(FigureRule):
                           "should be a choice. (A reversed hedge, 近30% → \"over 30%\", is a number-mismatch.)")
     example: ClassVar[str] = ("增长5%左右 → grew 5 percent: 'zh 5%左右 says about, en \"5 percent\" states it exactly: "
                               "the hedge is dropped'")
+
+
+class NumberAddedOrdinal(FigureRule):
+    id: ClassVar[str] = ADDED_ORDINAL
+    default_severity: ClassVar[Severity] = Severity.INFO
+    summary: ClassVar[str] = "The English numbers an event, session or congress the Chinese names without an ordinal."
+    why: ClassVar[str] = ("Official English adds the ordinal of a recurring event (金砖国家领导人会晤 → "
+                          "\"the 16th BRICS Summit\"); that is usually right, so it is no error, but the number "
+                          "comes from the translator, not the source, and is worth checking against the event's "
+                          "own numbering.")
+    example: ClassVar[str] = ("金砖国家领导人会晤 → the 16th BRICS Summit: 'en \"16th\" numbers \"BRICS Summit\", "
+                              "which zh names without an ordinal: check the number against the event's own'")

@@ -29,8 +29,9 @@ from collections.abc import Sequence
 from decimal import Decimal
 from fractions import Fraction
 
-from .en import extract_en, has_digit
+from .en import event_named_after, extract_en, has_digit
 from .model import (
+    ADDED_ORDINAL,
     APPROX,
     CARDINAL,
     DAY,
@@ -192,6 +193,10 @@ def compare(zq: Sequence[Quantity], eq: Sequence[Quantity], en_text: str = "", z
             _ordinals(zr, zu, er, eu, zh_text, en_text, issues)
         if any(q.kind == YEAR for q in er):
             _years(zq, eq, e_used, zh_text, issues)
+        if any(q.kind == ORDINAL and q.weak for q in er) and not any(i.code == MISMATCH for i in issues) and not any(
+                q.kind == ORDINAL and not used for q, used in zip(zq, z_used, strict=True)):
+            # (not beside an error: an ordinal the Chinese states and the English changed is one already)
+            _added_ordinals(er, en_text, issues)
     if en_text and any(i.code == MISMATCH and i.zh_span is None for i in issues):
         issues[:] = [i for i in issues if not _conversion_note(i, eq, e_used, en_text)]
     return issues
@@ -544,3 +549,19 @@ def _ranks(q: Quantity, zh_text: str) -> bool:
     if q.kind == ORDINAL:
         return q.text[:1] in "第首" or q.text.endswith(("届", "周年")) or after in "是来"
     return q.kind == CARDINAL and after in _RANKS
+
+
+def _added_ordinals(eq: Sequence[Quantity], en_text: str, issues: list[NumberIssue]) -> None:
+    """"the 16th BRICS Summit" for 金砖国家领导人会晤: an ordinal the English adds to a named event (info).
+
+    Official English numbers summits, sessions and congresses the Chinese often names without a
+    figure; that is usually right, so it is only worth a look (is it the 16th?), never an error.
+    """
+    reported = {issue.en_span for issue in issues}
+    for e in eq:
+        if e.kind == ORDINAL and e.weak and e.span not in reported:
+            event = event_named_after(en_text, e.span[1])
+            if event:
+                issues.append(NumberIssue(
+                    ADDED_ORDINAL, f"en \"{e.text}\" numbers \"{event}\", which zh names without an ordinal: "
+                    "check the number against the event's own", None, e.span))

@@ -561,6 +561,12 @@ def _names_an_event(text: str, end: int) -> bool:
     return end < len(text) and text[end] == " " and _EVENT_AFTER.match(text, end) is not None
 
 
+def event_named_after(text: str, end: int) -> str:
+    """The event an ordinal ending at ``end`` numbers ("BRICS Summit" after "the 16th"), or ""."""
+    found = _EVENT_AFTER.match(text, end) if end < len(text) and text[end] == " " else None
+    return found[0].strip() if found else ""
+
+
 def _number(m: re.Match[str], text: str) -> Read:
     """A figure in digits or words with what goes with it: hedge, scale, unit, kind."""
     form = m.lastgroup

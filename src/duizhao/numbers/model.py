@@ -136,6 +136,7 @@ def format_number(value: Number | str) -> str:
 #: The rule ids a figure issue can carry: each figure rule reports the issues whose ``code`` is its id.
 MISMATCH = "number-mismatch"  # a figure changed, off by a magnitude, or present on one side only
 APPROX = "number-approx"  # rounding, a hedge dropped, added or reversed, an ambiguous multiplier
+ADDED_ORDINAL = "number-added-ordinal"  # the English numbers an event the Chinese names without an ordinal
 
 
 @dataclass(frozen=True, slots=True)
