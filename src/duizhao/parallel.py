@@ -238,7 +238,11 @@ def check_parallel(checker: Checker, setup: CheckSetup, tasks: Iterable[Task | F
         _terminate_workers(pool)  # interrupted (SIGINT, SIGTERM) or failed: no worker outlives the run
         raise
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+        # a signal met while the pool was starting (its workers forked, its manager thread not yet
+        # started) leaves a thread that cannot be joined: shutting down then raised RuntimeError,
+        # which replaced the interrupt ("internal error" instead of "interrupted", exit 3)
+        with contextlib.suppress(RuntimeError):
+            pool.shutdown(wait=True, cancel_futures=True)
         _PARENT_MATCHER = None  # workers fork on demand while the pool runs; after it, nothing may
 
 
