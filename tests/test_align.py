@@ -433,3 +433,12 @@ def test_datong_draft_checks_clean(datong_draft: tuple[Path, list[dict]], tmp_pa
     rules = Counter(f["rule"] for f in json.loads(result.output)["findings"])
     assert rules["term-missing"] == 0 and rules["number-mismatch"] == 0 and rules["empty-target"] == 0, rules
     assert rules["alignment-uncertain"] <= 2, rules
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text())
+def test_compact_and_char_length_count_as_str_methods_do(text: str) -> None:
+    from duizhao.align import _compact, char_length
+
+    assert _compact(text) == "".join(ch for ch in text.lower() if ch.isalnum())
+    assert char_length(text) == float(sum(1 for ch in text if not ch.isspace()))

@@ -341,10 +341,19 @@ def _term_keys(zh: Sequence[str], en: Sequence[str], zh_keys: list[Counter], en_
         key: tuple(_compact(r)[:4] for r in (*term.renderings, *term.forbidden) if _compact(r))
         for key, term in terms.items()
     }
+    # needle -> the terms it stands for; a sentence's candidates are the needles among its substrings
+    # of the needles' lengths (one set per sentence, not a substring search per term and sentence)
+    wanted: dict[str, set[str]] = {}
+    for key, found in needles.items():
+        for needle in found:
+            wanted.setdefault(needle, set()).add(key)
+    sizes = sorted({len(needle) for needle in wanted})
     for counter, text in zip(en_keys, en, strict=True):
         lowered = _compact(text)
+        grams = {lowered[i : i + size] for size in sizes for i in range(len(lowered) - size + 1)}
+        candidates = set().union(*(wanted[g] for g in grams & wanted.keys()))
         for key, term in terms.items():
-            if not any(n in lowered for n in needles[key]):
+            if key not in candidates:
                 continue  # cheap prefilter before the matcher's word-boundary search
             # Forbidden renderings count too: a wrong rendering still says which Chinese
             # this English translates, and term-forbidden needs that pair to report it.
@@ -353,8 +362,12 @@ def _term_keys(zh: Sequence[str], en: Sequence[str], zh_keys: list[Counter], en_
                 counter[("term", key)] += len(found)
 
 
+_NOT_ALNUM = re.compile(r"[\W_]+")  # \w is str.isalnum() or "_"
+_SPACE = re.compile(r"\s+")  # \s is str.isspace()
+
+
 def _compact(text: str) -> str:
-    return "".join(ch for ch in text.lower() if ch.isalnum())
+    return _NOT_ALNUM.sub("", text.lower())
 
 
 _LATIN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[-/.&][A-Za-z0-9]+)*")
@@ -482,9 +495,13 @@ class _Lattice:
         costs = _Costs(self, lz, le, channels, totals, steps, priors, variance, params.length_model)
         from_01 = self.types.index((0, 1))
         span = np.arange(width)
+        # Running sums of 0-1 costs along a row: the first cell has no left neighbour inside the
+        # band (nor, at column 0, at all); the same prefix for every row.
+        c01 = np.full(width, priors[(0, 1)])
+        c01[0] = 0.0
+        steps01 = np.cumsum(c01)
         for i in range(n + 1):
             lo, w = int(self.lo[i]), int(widths[i])
-            cols = np.arange(lo, lo + w)
             if i == 0:
                 best = np.full(w, inf)
                 fsum = np.full(w, -inf)  # log-sum of exp(-cost), negated at the end
@@ -505,10 +522,7 @@ class _Lattice:
                 if forward:
                     fsum = np.logaddexp.reduce(-(self.F[prev[:, None], at] + cost), axis=0)
             # The 0-1 bead depends on the cell to the left: a running minimum / log-sum.
-            c01 = np.full(w, priors[(0, 1)])
-            c01[cols == 0] = inf
-            c01[0] = 0.0  # the window's first cell has no left neighbour inside the band
-            s = np.cumsum(c01)
+            s = steps01[:w]
             if viterbi:
                 with np.errstate(invalid="ignore"):
                     via = s + np.minimum.accumulate(best - s)
@@ -519,7 +533,7 @@ class _Lattice:
             if forward:
                 with np.errstate(invalid="ignore"):
                     g = np.logaddexp.accumulate(fsum + s)
-                self.F[i, pad : pad + w] = -np.where(np.isfinite(s), g - s, -inf)
+                self.F[i, pad : pad + w] = -(g - s)
 
     def _totals(self, channel: _Channel) -> tuple[np.ndarray, np.ndarray]:
         """Per Chinese sentence ``a``, running totals of its matches with the English sentences
@@ -619,7 +633,7 @@ class _Costs:
 
 
 def _char_len(text: str) -> float:
-    return float(sum(1 for ch in text if not ch.isspace()))
+    return float(len(_SPACE.sub("", text)))
 
 
 class _Channel:
