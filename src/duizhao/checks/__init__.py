@@ -13,7 +13,7 @@ from .brackets import BracketUnbalanced, QuoteUnbalanced, TitleUnmarked
 from .codes import CodeMissing
 from .consistency import SegmentInconsistent, TargetInconsistent
 from .length import LengthOutlier
-from .numbers import NumberAddedOrdinal, NumberApprox, NumberMismatch
+from .numbers import NumberAddedOrdinal, NumberApprox, NumberListDropped, NumberMismatch
 from .omission import OmissionSuspected
 from .patterns import PatternViolated
 from .spelling import Spelling, SpellingVariantMixed
@@ -41,6 +41,7 @@ RULE_CLASSES: tuple[type[Rule], ...] = (
     NumberMismatch,
     NumberApprox,
     NumberAddedOrdinal,
+    NumberListDropped,
     FullwidthInEnglish,
     CodeMissing,
     BracketUnbalanced,

@@ -24,7 +24,7 @@ from functools import cache
 from typing import ClassVar
 
 from ..model import Finding, Severity, Span
-from ..numbers.model import ADDED_ORDINAL, APPROX, MISMATCH, NumberIssue
+from ..numbers.model import ADDED_ORDINAL, APPROX, LIST_DROPPED, MISMATCH, NumberIssue
 from .base import PairContext, PairRule
 
 _cache = threading.local()
@@ -165,3 +165,18 @@ class NumberAddedOrdinal(FigureRule):
                           "own numbering.")
     example: ClassVar[str] = ("金砖国家领导人会晤 → the 16th BRICS Summit: 'en \"16th\" numbers \"BRICS Summit\", "
                               "which zh names without an ordinal: check the number against the event's own'")
+
+
+class NumberListDropped(FigureRule):
+    id: ClassVar[str] = LIST_DROPPED
+    default_severity: ClassVar[Severity] = Severity.WARNING
+    summary: ClassVar[str] = ("A list item or section numbered in digits in the Chinese (2、, 3.1, 04) has no number "
+                              "in the English.")
+    why: ClassVar[str] = ("Section and item numbers are what cross-references, tables of contents and readers "
+                          "quoting a clause rely on; an English that drops or renumbers them (3.1 → a bare "
+                          "heading) breaks the structure without changing a figure of the text. It is a warning, "
+                          "not an error, because an English list may be laid out with bullets on purpose; "
+                          "numbers in characters (一、, （三）) are not checked, since English often writes them as "
+                          "\"I.\" or \"First,\".")
+    example: ClassVar[str] = ("6.2 双字部分字符的排列顺序 → Order of double-byte characters: 'zh list number 6.2 is "
+                              "not in en: the item is unnumbered or renumbered'")

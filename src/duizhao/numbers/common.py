@@ -44,14 +44,14 @@ def alternation(forms: Sequence[tuple[bool, str]], *, digits_only: bool = False,
 def figure(value: Number | str, kind: str, span: tuple[int, int], text: str, cls: str = "n", *,
            hedge: Hedge = "", weak: bool = False, scaled: bool = False,
            interval: tuple[Number, Number] | None = None,
-           readings: tuple[tuple[str, Number | str], ...] | None = None) -> Quantity:
+           readings: tuple[tuple[str, Number | str], ...] | None = None, listed: bool = False) -> Quantity:
     """A quantity with no unit, read under one comparison class unless ``readings`` says more.
 
     The fixed forms of both extractors (a month, a name, 首届, 上半年, "the past decade") are
     built here: by name at every call, by position (which costs a third as much) only here.
     """
     return Quantity(value, kind, span, text, "", "", None, hedge, None, interval,  # type: ignore[arg-type]
-                    readings if readings is not None else ((cls, value),), weak, scaled, False)
+                    readings if readings is not None else ((cls, value),), weak, scaled, False, listed)
 
 
 def share_range(first: Quantity, second: Quantity) -> tuple[Quantity, Quantity]:

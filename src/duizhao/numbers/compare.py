@@ -37,6 +37,7 @@ from .model import (
     DAY,
     FRACTION,
     IDENTIFIER,
+    LIST_DROPPED,
     MISMATCH,
     MONTH,
     MULTIPLIER,
@@ -388,7 +389,11 @@ def _explain(z_left: list[Quantity], e_left: list[Quantity], en_text: str, issue
             continue
         if z.kind == DAY and relative_day:
             continue  # 26日 → "the next day", 23日 → "on Wednesday": the English dates it from the dateline
-        issues.append(NumberIssue(MISMATCH, f"zh {z.text} has no counterpart in en", z.span, None))
+        if z.listed:  # a lost list or section number is a lost structure, not a lost figure
+            issues.append(NumberIssue(LIST_DROPPED, f"zh list number {z.text} is not in en: the item is unnumbered "
+                                                    "or renumbered", z.span, None))
+        else:
+            issues.append(NumberIssue(MISMATCH, f"zh {z.text} has no counterpart in en", z.span, None))
     for e in e_left:
         if e.kind in (IDENTIFIER, MONTH, YEAR, DAY):
             # English adds names with digits (COVID-19, G20) that Chinese writes in words, and

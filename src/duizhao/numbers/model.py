@@ -78,6 +78,7 @@ class Quantity:
     weak: bool = False
     scaled: bool = False  # the text used a scale word (万, 亿, million): it may round
     ambiguous: bool = False  # e.g. 增长两倍: any matching reading is a warning, not a match
+    listed: bool = False  # it numbers a list item or a section (1、, 3.1, 04 说明书): a lost one is a warning
 
     @property
     def cls(self) -> str:
@@ -137,6 +138,7 @@ def format_number(value: Number | str) -> str:
 MISMATCH = "number-mismatch"  # a figure changed, off by a magnitude, or present on one side only
 APPROX = "number-approx"  # rounding, a hedge dropped, added or reversed, an ambiguous multiplier
 ADDED_ORDINAL = "number-added-ordinal"  # the English numbers an event the Chinese names without an ordinal
+LIST_DROPPED = "number-list-dropped"  # a list or section number in digits (1、, 3.1) is not in the English
 
 
 @dataclass(frozen=True, slots=True)

@@ -518,8 +518,10 @@ def _numeral(m: re.Match[str], folded: str, text: str) -> Read:
     # (a list number follows the start of the text, white space or a bracket: one test spares the call)
     if nxt and (not before or before.isspace() or before in "(（") \
             and _list_number(folded, start, end, before, nxt, unit_word, words, ar):
-        # a list number (（三）, 2., 一、): an English list may renumber or drop it
-        return _one(value, ORDINAL, m, text, weak=True)
+        # a list number (（三）, 2., 一、): an English list may renumber one in characters (一、 → "I.",
+        # "First,") or drop it for a bullet, so it is weak; one in digits (2., 3.1, 04) is kept as written
+        # by every translation that keeps the numbering, and one lost is a warning (number-list-dropped)
+        return _one(value, ORDINAL, m, text, weak=words, listed=not words)
     if words:
         rejected = _not_a_figure(raw, folded, end, before, nxt, unit_word, h1, h2, ordinal, value, big, digit_run)
         if rejected is not None:
@@ -721,7 +723,25 @@ def _weak_numeral(words: bool, shown: Number, kind: str, ordinal: bool, interval
             (shown in (0, 1) and kind in (CARDINAL, ORDINAL, TIME) and not interval and not (ordinal and not words))
             or h1 == "几" or unit_word == "世纪"
             or (ordinal and shown == 2 and folded.startswith(("天", "年", "日"), end))) \
-        and not (start >= 2 and folded.startswith("连续", start - 2) and shown > 1)
+        and not (start >= 2 and folded.startswith("连续", start - 2) and shown > 1) \
+        and not (not ordinal and (shown >= 2 or not words) and _duration(shown, unit_word, folded, start, end))
+
+
+# A count of days, weeks, hours... (七天, 两岁, 1小时) is the length of something, not a count that
+# comes and goes in translation, except in set phrases: 今明两天 ("today and tomorrow"), 四周 (all
+# around), 两周 ("a fortnight")
+_DURATIONS = ("天", "周", "星期", "小时", "分钟", "秒", "毫秒", "个月", "个小时", "个星期")
+_DAY_PAIRS = ("今明", "昨今", "明后", "前后")
+
+
+def _duration(shown: Number, unit_word: str, folded: str, start: int, end: int) -> bool:
+    if unit_word == "岁":
+        return True
+    if not folded.startswith(_DURATIONS, end):
+        return False
+    if folded.startswith(("周", "星期"), end) and shown in (2, 4):
+        return False
+    return not (start >= 2 and folded.startswith(_DAY_PAIRS, start - 2))
 
 
 _READERS: dict[str | None, Reader] = {
